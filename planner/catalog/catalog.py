@@ -1,0 +1,130 @@
+"""The loaded catalog: every skill, certification and role, with lookups by id, name or alias."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from planner.catalog.schema import Category, Certification, Family, Role, Skill
+from planner.errors import NotFoundError
+
+T = TypeVar("T")
+
+
+def normalise_name(text: str) -> str:
+    """The form names are compared in: case-folded, inner whitespace collapsed."""
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class NameIndex(Generic[T]):
+    """Finds entries by id, name or alias, case-insensitively, and suggests near misses."""
+
+    kind: str
+    entries: Mapping[str, T]
+    names: Mapping[str, str]  # normalised name or alias -> id
+
+    @classmethod
+    def build(cls, kind: str, entries: Mapping[str, T], names: Iterable[tuple[str, str]]) -> NameIndex[T]:
+        index: dict[str, str] = {}
+        for key, name in names:
+            index.setdefault(normalise_name(name), key)
+        for key in entries:
+            index[normalise_name(key)] = key
+        return cls(kind, entries, index)
+
+    def find(self, query: str) -> T:
+        key = self.names.get(normalise_name(query))
+        if key is None:
+            raise NotFoundError(self._unknown_message(query))
+        return self.entries[key]
+
+    def suggestions(self, query: str, limit: int = 3) -> list[str]:
+        """Known ids or names closest to ``query``."""
+        wanted = normalise_name(query)
+        close = difflib.get_close_matches(wanted, list(self.names), n=limit * 3, cutoff=0.6)
+        # Prefix and substring matches are what a person usually means by a short name.
+        close += [n for n in self.names if wanted and (n.startswith(wanted) or wanted in n)]
+        seen: dict[str, None] = {}
+        for name in close:
+            seen.setdefault(self.names[name], None)
+        return list(seen)[:limit]
+
+    def _unknown_message(self, query: str) -> str:
+        hints = self.suggestions(query)
+        hint = f" Did you mean: {', '.join(hints)}?" if hints else ""
+        return f"Unknown {self.kind} {query!r}.{hint}"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the planner knows about roles, skills and certifications."""
+
+    skills: Mapping[str, Skill]
+    certifications: Mapping[str, Certification]
+    roles: Mapping[str, Role]
+    categories: Mapping[str, Category] = field(default_factory=dict)
+    families: Mapping[str, Family] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self,
+            "_skill_index",
+            NameIndex.build(
+                "skill",
+                self.skills,
+                [(s.id, s.name) for s in self.skills.values()]
+                + [(s.id, a) for s in self.skills.values() for a in s.aliases],
+            ),
+        )
+        object.__setattr__(
+            self,
+            "_cert_index",
+            NameIndex.build(
+                "certification",
+                self.certifications,
+                [(c.id, c.name) for c in self.certifications.values()]
+                + [(c.id, a) for c in self.certifications.values() for a in c.aliases],
+            ),
+        )
+        object.__setattr__(
+            self,
+            "_role_index",
+            NameIndex.build(
+                "role",
+                self.roles,
+                [(r.id, r.title) for r in self.roles.values()]
+                + [(r.id, a) for r in self.roles.values() for a in r.also_called],
+            ),
+        )
+
+    @property
+    def skill_index(self) -> NameIndex[Skill]:
+        return self._skill_index  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def certification_index(self) -> NameIndex[Certification]:
+        return self._cert_index  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def role_index(self) -> NameIndex[Role]:
+        return self._role_index  # type: ignore[attr-defined,no-any-return]
+
+    def find_skill(self, query: str) -> Skill:
+        return self.skill_index.find(query)
+
+    def find_certification(self, query: str) -> Certification:
+        return self.certification_index.find(query)
+
+    def find_role(self, query: str) -> Role:
+        return self.role_index.find(query)
+
+    def category_name(self, category_id: str) -> str:
+        category = self.categories.get(category_id)
+        return category.name if category else category_id
+
+    def family_name(self, family_id: str) -> str:
+        family = self.families.get(family_id)
+        return family.name if family else family_id

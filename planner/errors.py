@@ -1,0 +1,29 @@
+"""The one family of errors the planner raises on purpose.
+
+Anything derived from PlannerError is an expected failure of the user's world (a wrong name,
+a damaged file, a full disk) and becomes a clear message; anything else is a bug.
+"""
+
+
+class PlannerError(Exception):
+    """An expected failure, shown to the user as its message."""
+
+
+class NotFoundError(PlannerError):
+    """A role, skill, certification or step the user named does not exist."""
+
+
+class InvalidInputError(PlannerError):
+    """A value the user gave is outside what the planner accepts."""
+
+
+class CatalogError(PlannerError):
+    """A catalog file is missing or does not validate."""
+
+
+class StorageError(PlannerError):
+    """The database file cannot be opened, read or written."""
+
+
+class ExportError(PlannerError):
+    """An export could not be written."""
