@@ -27,7 +27,9 @@ class NameIndex(Generic[T]):
     names: Mapping[str, str]  # normalised name or alias -> id
 
     @classmethod
-    def build(cls, kind: str, entries: Mapping[str, T], names: Iterable[tuple[str, str]]) -> NameIndex[T]:
+    def build(
+        cls, kind: str, entries: Mapping[str, T], names: Iterable[tuple[str, str]]
+    ) -> NameIndex[T]:
         index: dict[str, str] = {}
         for key, name in names:
             index.setdefault(normalise_name(name), key)

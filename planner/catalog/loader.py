@@ -166,7 +166,9 @@ def _check_references(
     for cert in certs.values():
         for assumed in cert.assumes:
             if assumed.skill not in skills:
-                problems.add(f"certification {cert.id!r}", f"assumes unknown skill {assumed.skill!r}")
+                problems.add(
+                    f"certification {cert.id!r}", f"assumes unknown skill {assumed.skill!r}"
+                )
 
     for role in roles.values():
         where = f"role {role.id!r}"

@@ -1,0 +1,95 @@
+"""Dates for an ordered plan: study steps one after another at the hours per week the person
+has, experience gained in parallel, renewals placed so they finish before the expiry.
+
+Changing the hours or the start re-dates the plan; it never reorders it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from planner.planning.model import PlanOptions, Step
+from planner.planning.profile import DAYS_PER_YEAR
+
+
+def _day(start: date, days: float) -> date:
+    return start + timedelta(days=math.floor(days + 1e-9))
+
+
+def _end_day(start: date, begin: float, end: float) -> date:
+    """The last day of work that runs from ``begin`` to ``end`` days after ``start``."""
+    return start + timedelta(days=max(math.floor(begin + 1e-9), math.ceil(end - 1e-9) - 1))
+
+
+def schedule(steps: Sequence[Step], options: PlanOptions) -> tuple[list[Step], date]:
+    """Give every step planned dates and return them, renumbered, with the ETA.
+
+    Study steps (skills, certifications, renewals) take their hours one after another; a
+    finished step takes no time. Renewals are moved forward so that each one ends before
+    its deadline whenever that is still possible. Experience runs from the stage's start
+    alongside study; a milestone lands when everything it follows has ended.
+    """
+    per_day = options.hours_per_week / 7.0
+    renewals = sorted(
+        (s for s in steps if s.kind == "renewal" and not s.finished),
+        key=lambda s: (s.deadline or date.max, s.key),
+    )
+    regular = [s for s in steps if not (s.kind == "renewal" and not s.finished)]
+    start = options.start_date
+    cursor = 0.0
+    dated: list[Step] = []
+
+    def duration(step: Step) -> float:
+        return 0.0 if step.finished else step.hours / per_day
+
+    def place(step: Step) -> None:
+        nonlocal cursor
+        begin, cursor = cursor, cursor + duration(step)
+        dated.append(
+            replace(
+                step, planned_start=_day(start, begin), planned_end=_end_day(start, begin, cursor)
+            )
+        )
+
+    def place_due_renewals(before: float) -> None:
+        """Renewals whose latest start falls before ``before`` days go now."""
+        while renewals:
+            r = renewals[0]
+            deadline = (r.deadline - start).days + 1 if r.deadline else math.inf
+            if deadline - duration(r) >= before:
+                return
+            place(renewals.pop(0))
+
+    previous_milestone = 0.0
+    for step in regular:
+        if step.kind in ("skill", "certification"):
+            place_due_renewals(cursor + duration(step))
+            place(step)
+        elif step.kind == "experience":
+            # Counted from the stage's start: the later of now and the previous stage's end.
+            begin = previous_milestone
+            end = begin + (step.years or 0.0) * DAYS_PER_YEAR
+            dated.append(
+                replace(
+                    step,
+                    planned_start=_day(start, begin),
+                    planned_end=_end_day(start, begin, end),
+                )
+            )
+        else:  # milestone: once the study and experience of its stage (and earlier) are done
+            place_due_renewals(cursor)
+            ends = [s.planned_end for s in dated if s.stage <= step.stage and s.planned_end]
+            day = max([_day(start, cursor), *ends])
+            # A certification that lapses before the milestone has to be renewed to reach it.
+            while renewals and (renewals[0].deadline or date.max) <= day:
+                place(renewals.pop(0))
+                day = max(day, dated[-1].planned_end or day)
+            previous_milestone = float((day - start).days)
+            dated.append(replace(step, planned_start=day, planned_end=day))
+    while renewals:
+        place(renewals.pop(0))
+    eta = max((s.planned_end for s in dated if s.planned_end), default=start)
+    return [replace(s, position=i) for i, s in enumerate(dated, start=1)], eta

@@ -1,0 +1,180 @@
+"""Opens the planner's database: refuses what is not one, backs it up, migrates it to head."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from planner.errors import StorageError
+from planner.store.backup import backup_before_migration, read_only_uri
+from planner.store.engine import make_engine
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+# Every planner database, of any revision, holds at least one of these (keep it so when a
+# migration renames tables); a file stamped by Alembic without any is another program's.
+PLANNER_TABLES = frozenset({"profile", "skill_rating", "held_certification", "plan", "plan_step"})
+
+_TABLES_QUERY = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+_LEFT_ALONE = "The file was left as it is"
+_WHAT_TO_DO = "choose another data folder, or move the file aside and restore a backup"
+
+
+@dataclass(frozen=True)
+class _Scripts:
+    head: str
+    known: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What an existing file holds: its Alembic revisions and the names of its tables."""
+
+    revisions: frozenset[str]
+    tables: frozenset[str]
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration, built in code so that it works from a wheel or a bundle."""
+    config = Config()
+    # The value goes through configparser, where "%" starts an interpolation.
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def _scripts() -> _Scripts:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    head = scripts.get_current_head()
+    if head is None:  # pragma: no cover - the package always ships 0001
+        raise RuntimeError(f"No migrations found in {MIGRATIONS_DIR}")
+    return _Scripts(head, frozenset(script.revision for script in scripts.walk_revisions()))
+
+
+def head_revision() -> str:
+    """The revision the shipped migrations lead to (read once per process)."""
+    return _scripts().head
+
+
+def open_database(path: Path) -> Engine:
+    """An engine on the planner database at ``path``, created or upgraded to head.
+
+    A file that is not a planner database, is damaged, or was written by a newer version
+    raises StorageError and is left byte for byte as it was. An existing database that needs
+    upgrading is first copied beside itself (``<name>.before-<revision>-<time>.bak``).
+    """
+    path = Path(path)
+    stored = _read_stored(path)
+    scripts = _scripts()
+    if stored.revisions and not stored.tables & PLANNER_TABLES:  # another Alembic user's file
+        raise _refusal(path, "is not a planner database (its tables belong to another program)")
+    unknown = stored.revisions - scripts.known
+    if unknown:
+        raise StorageError(
+            f"{path} was written by a newer version of the planner (schema revision "
+            f"{', '.join(sorted(unknown))}). {_LEFT_ALONE}; open it with that newer version, "
+            f"or {_WHAT_TO_DO}."
+        )
+    backup: Path | None = None
+    if stored.revisions and stored.revisions != {scripts.head}:
+        backup = backup_before_migration(path, "+".join(sorted(stored.revisions)))
+    engine = make_engine(path)
+    try:
+        with engine.connect():
+            pass  # fails here, not in the first user action, if the file cannot be opened
+        if stored.revisions != {scripts.head}:
+            _upgrade(engine)
+    except (SQLAlchemyError, CommandError, sqlite3.Error, OSError) as exc:
+        engine.dispose()
+        copy = f"; the copy taken before the upgrade is {backup}" if backup else ""
+        raise StorageError(
+            f"Could not open {path}: {exc}. Any upgrade was rolled back{copy}. "
+            f"Check the disk and the file's permissions, or {_WHAT_TO_DO}."
+        ) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _upgrade(engine: Engine) -> None:
+    """Run ``alembic upgrade head`` in one transaction, foreign keys off as SQLite advises."""
+    with engine.connect() as connection:
+        # Copying a table (batch mode) drops the old one; with foreign keys on, dropping `plan`
+        # would cascade to its steps. The pragma cannot change inside a transaction, so it is
+        # set on the driver's connection before BEGIN and checked for violations before COMMIT.
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise CommandError(f"the upgrade broke {len(broken)} foreign key(s)")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _refusal(path: Path, problem: str) -> StorageError:
+    return StorageError(f"{path} {problem}. {_LEFT_ALONE}; {_WHAT_TO_DO}.")
+
+
+def _read_stored(path: Path) -> _Stored:
+    """Check the file at ``path`` without changing it; a missing or empty file holds nothing."""
+    try:
+        size = path.stat().st_size if path.exists() else 0
+        if size == 0:
+            return _Stored(frozenset(), frozenset())
+        with path.open("rb") as file:
+            header = file.read(HEADER_SIZE)
+    except OSError as exc:
+        raise StorageError(
+            f"Cannot read {path}: {exc.strerror or exc}. Check the file's permissions."
+        ) from exc
+    if not header.startswith(SQLITE_MAGIC):
+        raise _refusal(path, "is not a planner database (it is not an SQLite file at all)")
+    if len(header) < HEADER_SIZE or size < _expected_size(path, header):
+        raise _refusal(path, "is truncated: part of the file is missing")
+    try:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+            check = connection.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise _refusal(path, f"is damaged ({check[0][0]})")
+            tables = frozenset(name for (name,) in connection.execute(_TABLES_QUERY))
+            revisions: frozenset[str] = frozenset()
+            if "alembic_version" in tables:
+                revisions = frozenset(
+                    row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
+                )
+    except sqlite3.Error as exc:
+        raise _refusal(path, f"cannot be read as a database ({exc})") from exc
+    if not revisions and tables - {"alembic_version"}:
+        raise _refusal(path, "is not a planner database (its tables belong to another program)")
+    return _Stored(revisions, tables)
+
+
+def _expected_size(path: Path, header: bytes) -> int:
+    """The size the header promises, or 0 when the header cannot tell (see the SQLite docs)."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and os.path.getsize(wal) > 0:
+        return 0  # a checkpoint may have been cut short; the WAL still holds the pages
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    change_counter, valid_for = header[24:28], header[92:96]
+    return page_size * pages if change_counter == valid_for else 0

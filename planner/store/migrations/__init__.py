@@ -1,0 +1,1 @@
+"""Alembic migrations of the planner's database, shipped inside the package."""

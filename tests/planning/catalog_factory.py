@@ -1,0 +1,59 @@
+"""Small hand-made catalogs for the planning tests, built from the real schema models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from planner.catalog import Catalog
+from planner.catalog.schema import Certification, Role, Skill
+
+
+def skill(skill_id: str, *, prereqs: Iterable[tuple[str, int]] = (), hours: int = 10) -> Skill:
+    return Skill(
+        id=skill_id,
+        name=skill_id.replace("-", " ").title(),
+        category="general",
+        description=f"The {skill_id} skill.",
+        hours=(hours, hours, hours, hours, hours),
+        prerequisites=tuple({"skill": s, "level": lv} for s, lv in prereqs),  # type: ignore[misc]
+        resources=({"title": f"{skill_id} docs", "kind": "documentation"},),  # type: ignore[arg-type]
+        topics={lv: (f"{skill_id} topic {lv}a", f"{skill_id} topic {lv}b") for lv in range(1, 6)},
+    )
+
+
+def cert(
+    cert_id: str, *, assumes: Iterable[tuple[str, int]] = (), hours: int = 20, years: int | None = 3
+) -> Certification:
+    return Certification(
+        id=cert_id,
+        name=cert_id.upper(),
+        issuer="Issuer",
+        assumes=tuple({"skill": s, "level": lv} for s, lv in assumes),  # type: ignore[misc]
+        prep_hours=hours,
+        validity_years=years,
+    )
+
+
+def role(role_id: str, requirements: list[dict[str, Any]], **extra: Any) -> Role:
+    return Role.model_validate(
+        {
+            "id": role_id,
+            "title": role_id.replace("-", " ").title(),
+            "family": "general",
+            "seniority": "mid",
+            "summary": "A role.",
+            "responsibilities": ["Work"],
+            "requirements": requirements,
+            "sources": ["test"],
+            **extra,
+        }
+    )
+
+
+def catalog(skills: list[Skill], roles: list[Role], certs: Iterable[Certification] = ()) -> Catalog:
+    return Catalog(
+        skills={s.id: s for s in skills},
+        certifications={c.id: c for c in certs},
+        roles={r.id: r for r in roles},
+    )

@@ -1,0 +1,1 @@
+"""Tests of planner.store (a package, so its module names cannot clash with other folders')."""
