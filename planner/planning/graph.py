@@ -55,12 +55,7 @@ def _expand(
             need = min(prereq.level, level)
             if need <= levels.get(prereq.skill, 0):
                 continue
-            why = _Demand(
-                "prerequisite",
-                "required",
-                f"{catalog.skills[prereq.skill].name} at {level_label(need)} comes before "
-                f"{skill.name} at {level_label(level)}",
-            )
+            why = _Demand("prerequisite", "required", skill.name)
             if need not in demands[prereq.skill]:
                 work.append((prereq.skill, need))
             demands[prereq.skill][need].append(why)
@@ -148,7 +143,7 @@ def build_steps(
                 phase=rank,
                 title=f"Raise {skill.name} from {level_label(previous)} to {level_label(to_level)}",
                 hours=hours,
-                reasons=tuple(dict.fromkeys(w.text for w in whys)),
+                reasons=_reasons(whys),
                 skill_id=skill_id,
                 from_level=previous,
                 to_level=to_level,
@@ -194,7 +189,7 @@ def build_steps(
             key=key,
             kind="experience",
             phase=Phase.READINESS,
-            title=f"Gain {_years_text(missing)} more experience",
+            title=f"Gain {_years_text(missing)} experience",
             hours=0.0,
             reasons=(note,),
             years=round(missing, 2),
@@ -220,11 +215,20 @@ def build_steps(
     return _finish(steps, deps, own_rank, own_value)
 
 
+def _reasons(whys: list[_Demand]) -> tuple[str, ...]:
+    """Requirements and certifications one line each; what it unlocks on one line."""
+    direct = [w.text for w in whys if w.kind != "prerequisite"]
+    unlocks = [w.text for w in whys if w.kind == "prerequisite"]
+    if unlocks:
+        direct.append("Needed first for " + ", ".join(sorted(set(unlocks))))
+    return tuple(dict.fromkeys(direct))
+
+
 def _years_text(years: float) -> str:
     if years < 1:
         months = max(1, round(years * 12))
-        return f"{months} month{'s' if months != 1 else ''} of"
-    return f"{years:.1f} years of"
+        return f"{months} more month{'s' if months != 1 else ''} of"
+    return f"{years:.1f} more years of"
 
 
 def _finish(

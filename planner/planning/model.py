@@ -109,8 +109,8 @@ class Plan:
         raise KeyError(key)
 
     def by_phase(self) -> list[tuple[int, Phase, list[Step]]]:
-        """Steps grouped by (stage, phase), in plan order."""
+        """Steps grouped by stage, then phase; within a group, in plan order."""
         groups: dict[tuple[int, Phase], list[Step]] = {}
         for step in self.steps:
             groups.setdefault((step.stage, step.phase), []).append(step)
-        return [(stage, phase, steps) for (stage, phase), steps in groups.items()]
+        return [(stage, phase, groups[(stage, phase)]) for stage, phase in sorted(groups)]

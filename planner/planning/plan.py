@@ -140,6 +140,13 @@ def _with_renewals(
                 stage=len(stages) - 1,
             )
             renewing[key] = _with_progress(step, progress)
+    # A renewal belongs to the stage in which it falls due.
+    stage = 0
+    for i, step in enumerate(dated):
+        if step.kind == "renewal":
+            dated[i] = replace(step, stage=stage, stage_role_id=stages[stage])
+        else:
+            stage = step.stage
     return Plan(
         role_id=stages[-1],
         stages=tuple(stages),

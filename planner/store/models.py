@@ -147,7 +147,9 @@ class PlanStep(SQLModel, table=True):
     hours: float
     planned_start: date | None = None
     planned_end: date | None = None
-    reason: str
+    deadline: date | None = None  # renewals: renew by this day
+    years: float | None = None  # experience steps: years still to gain
+    reason: str  # one reason per line
     status: str = "todo"  # one of STEP_STATUSES
     notes: str = ""
     completed_on: date | None = None

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from planner.catalog import Catalog
 from planner.catalog.schema import Certification, Role, Skill
 
 
-def skill(skill_id: str, *, prereqs: Iterable[tuple[str, int]] = (), hours: int = 10) -> Skill:
+def skill(
+    skill_id: str,
+    *,
+    prereqs: Iterable[tuple[str, int]] = (),
+    hours: int | Sequence[int] = 10,
+    aliases: Sequence[str] = (),
+) -> Skill:
+    """A skill; ``hours`` is either the effort of every level or the five efforts in turn."""
+    per_level = (hours,) * 5 if isinstance(hours, int) else tuple(hours)
     return Skill(
         id=skill_id,
         name=skill_id.replace("-", " ").title(),
         category="general",
         description=f"The {skill_id} skill.",
-        hours=(hours, hours, hours, hours, hours),
+        aliases=tuple(aliases),
+        hours=per_level,  # type: ignore[arg-type]
         prerequisites=tuple({"skill": s, "level": lv} for s, lv in prereqs),  # type: ignore[misc]
         resources=({"title": f"{skill_id} docs", "kind": "documentation"},),  # type: ignore[arg-type]
         topics={lv: (f"{skill_id} topic {lv}a", f"{skill_id} topic {lv}b") for lv in range(1, 6)},
@@ -23,7 +33,12 @@ def skill(skill_id: str, *, prereqs: Iterable[tuple[str, int]] = (), hours: int 
 
 
 def cert(
-    cert_id: str, *, assumes: Iterable[tuple[str, int]] = (), hours: int = 20, years: int | None = 3
+    cert_id: str,
+    *,
+    assumes: Iterable[tuple[str, int]] = (),
+    hours: int = 20,
+    years: int | None = 3,
+    renewal_hours: int | None = None,
 ) -> Certification:
     return Certification(
         id=cert_id,
@@ -32,7 +47,16 @@ def cert(
         assumes=tuple({"skill": s, "level": lv} for s, lv in assumes),  # type: ignore[misc]
         prep_hours=hours,
         validity_years=years,
+        renewal_hours=renewal_hours,
     )
+
+
+def req(
+    skills: str | Sequence[str], level: int, importance: str = "required", note: str = ""
+) -> dict[str, Any]:
+    """One requirement of a role: a skill id, or a list of alternatives (``any_of``)."""
+    any_of = [skills] if isinstance(skills, str) else list(skills)
+    return {"any_of": any_of, "level": level, "importance": importance, "note": note}
 
 
 def role(role_id: str, requirements: list[dict[str, Any]], **extra: Any) -> Role:
@@ -57,3 +81,7 @@ def catalog(skills: list[Skill], roles: list[Role], certs: Iterable[Certificatio
         certifications={c.id: c for c in certs},
         roles={r.id: r for r in roles},
     )
+
+
+# A Monday, so that week arithmetic in the schedule tests is easy to read.
+MONDAY = date(2024, 1, 1)

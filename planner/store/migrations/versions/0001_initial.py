@@ -96,6 +96,8 @@ def upgrade() -> None:
         sa.Column("hours", sa.Float(), nullable=False),
         sa.Column("planned_start", sa.Date(), nullable=True),
         sa.Column("planned_end", sa.Date(), nullable=True),
+        sa.Column("deadline", sa.Date(), nullable=True),
+        sa.Column("years", sa.Float(), nullable=True),
         sa.Column("reason", sa.String(), nullable=False),
         sa.Column("status", sa.String(), nullable=False),
         sa.Column("notes", sa.String(), nullable=False),

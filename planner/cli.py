@@ -1,0 +1,168 @@
+"""The command line: `planner` opens the window; `planner COMMAND` does one thing and exits.
+
+Every command goes through planner.services, the same functions the window calls. A mistake
+of the user's (an unknown name, a bad level or date, an unwritable file) prints one line on
+stderr and exits with status 2, having changed nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from planner import __version__
+from planner.errors import CatalogError, PlannerError
+
+EXIT_USER_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _level(text: str) -> int:
+    from planner.services.inputs import parse_level
+
+    try:
+        return parse_level(text)
+    except PlannerError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _date(text: str) -> object:
+    from planner.services.inputs import parse_date
+
+    try:
+        return parse_date(text)
+    except PlannerError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _hours(text: str) -> float:
+    from planner.services.inputs import check_hours_per_week
+
+    try:
+        return check_hours_per_week(float(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of hours") from None
+    except PlannerError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from planner.cli_commands import COMMANDS
+
+    parser = _Parser(
+        prog="planner",
+        description="Plan the way from the skills you have to the role you want. "
+        "With no command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="folder of the planner's database (default: your user data folder, "
+        "or $PLANNER_DATA_DIR)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    roles = sub.add_parser("roles", help="every role with your readiness")
+    roles.add_argument("--family", help="only roles of this family")
+    role = sub.add_parser("role", help="a role's requirements against your levels")
+    role.add_argument("role", help="role id or title")
+
+    skill = sub.add_parser("skill", help="rate a skill or see its history")
+    skill_sub = skill.add_subparsers(dest="skill_command", metavar="ACTION", required=True)
+    skill_set = skill_sub.add_parser("set", help="rate a skill: planner skill set SKILL LEVEL")
+    skill_set.add_argument("skill", help="skill id, name or alias (e.g. k8s)")
+    skill_set.add_argument("level", type=_level, help="0-5 or a level name (e.g. working)")
+    skill_history = skill_sub.add_parser("history", help="every rating of a skill")
+    skill_history.add_argument("skill")
+    sub.add_parser("skills", help="your rated skills")
+
+    cert = sub.add_parser("cert", help="record a certification")
+    cert_sub = cert.add_subparsers(dest="cert_command", metavar="ACTION", required=True)
+    cert_add = cert_sub.add_parser("add", help="planner cert add CERT --earned DATE")
+    cert_add.add_argument("certification", help="certification id or name")
+    cert_add.add_argument("--earned", type=_date, help="date earned (YYYY-MM-DD)")
+    cert_add.add_argument("--expires", type=_date, help="expiry (default: issuer's validity)")
+    cert_add.add_argument("--credential", default="", help="credential id")
+    cert_add.add_argument("--planned", action="store_true", help="planned, not yet earned")
+    sub.add_parser("certs", help="your certifications")
+
+    profile = sub.add_parser("profile", help="show or change your profile")
+    profile.add_argument("--name")
+    profile.add_argument("--years", type=float, help="years of professional experience")
+    profile.add_argument("--education", choices=["none", "associate", "bachelor", "master", "phd"])
+    profile.add_argument("--current-role", help="the role you have now")
+    profile.add_argument("--hours-per-week", type=_hours)
+
+    target = sub.add_parser("target", help="choose the role you are aiming for")
+    target.add_argument("role", help="role id or title")
+
+    plan = sub.add_parser("plan", help="print your dated plan (made if there is none)")
+    plan.add_argument("--hours-per-week", type=_hours, help="re-date the plan for these hours")
+    plan.add_argument("--start", type=_date, help="re-date the plan from this day")
+    plan.add_argument(
+        "--regenerate", action="store_true", help="rebuild it from your profile, keeping progress"
+    )
+    plan.add_argument(
+        "--no-route", action="store_true", help="plan straight to the target, not via the ladder"
+    )
+
+    step = sub.add_parser("step", help="record progress on a step")
+    step_sub = step.add_subparsers(dest="step_command", metavar="ACTION", required=True)
+    for name, help_text in [
+        ("done", "mark step N done"),
+        ("start", "mark step N in progress"),
+        ("skip", "skip step N"),
+        ("todo", "mark step N to do again"),
+    ]:
+        p = step_sub.add_parser(name, help=help_text)
+        p.add_argument("number", type=int)
+    note = step_sub.add_parser("note", help="set the note of step N")
+    note.add_argument("number", type=int)
+    note.add_argument("text")
+
+    closest = sub.add_parser("closest", help="the roles you are nearest to")
+    closest.add_argument("--limit", type=int, default=10)
+
+    export = sub.add_parser("export", help="write the plan to a file")
+    export.add_argument("--pdf", type=Path, metavar="FILE")
+    export.add_argument("--md", type=Path, metavar="FILE")
+
+    parser.set_defaults(handlers=COMMANDS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from planner.ui.app import run_app
+
+        return run_app(args.data_dir)
+    handler: Callable[[argparse.Namespace], int] = args.handlers[args.command]
+    try:
+        return handler(args)
+    except CatalogError as exc:  # a damaged installation, not the user's doing
+        print(f"planner: {exc}", file=sys.stderr)
+        return 1
+    except PlannerError as exc:
+        print(f"planner: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away; that is not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""Rating skills and reading them back, with the history of every rating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session
+
+from planner.services.inputs import parse_level
+from planner.services.workspace import Workspace
+from planner.store import repository
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    skill_id: str
+    name: str
+    category: str
+    level: int
+    last_rated: datetime
+
+
+@dataclass(frozen=True)
+class RatingChange:
+    """What ``rate_skill`` changed, so a view knows what to redraw."""
+
+    skill_id: str
+    previous: int
+    level: int
+    steps_done: tuple[int, ...]  # positions of plan steps this rating completed
+
+
+def rate_skill(ws: Workspace, *, skill: str, level: int | str, note: str = "") -> RatingChange:
+    """Record the person's level in a skill (by id, name or alias) as of now.
+
+    Raising a rating marks done the active plan's steps it covers.
+    """
+    skill_id = ws.catalog.find_skill(skill).id
+    value = parse_level(level)
+    with ws.transaction() as session:
+        previous = repository.latest_levels(session=session).get(skill_id, 0)
+        repository.add_rating(
+            session=session,
+            skill_id=skill_id,
+            level=value,
+            rated_at=datetime.now().astimezone(),
+            note=note,
+        )
+        done = complete_covered_steps(session, skill_id, value, ws.today())
+    return RatingChange(skill_id, previous, value, done)
+
+
+def complete_covered_steps(
+    session: Session, skill_id: str, level: int, today: date
+) -> tuple[int, ...]:
+    """Mark done the open steps of the active plan that ``level`` in ``skill_id`` reaches."""
+    plan = repository.active_plan(session=session)
+    if plan is None or plan.id is None:
+        return ()
+    done = []
+    for step in repository.plan_steps(session=session, plan_id=plan.id):
+        if (
+            step.skill_id == skill_id
+            and step.kind == "skill"
+            and step.to_level is not None
+            and step.to_level <= level
+            and step.status not in ("done", "skipped")
+        ):
+            repository.update_step(
+                session=session,
+                plan_id=plan.id,
+                position=step.position,
+                status="done",
+                completed_on=today,
+            )
+            done.append(step.position)
+    return tuple(done)
+
+
+def my_skills(ws: Workspace) -> list[SkillRow]:
+    """Every skill the person has rated, with its current level, by category then name."""
+    with ws.transaction() as session:
+        history = repository.rating_history(session=session)
+    latest: dict[str, tuple[int, datetime]] = {}
+    for rating in history:  # oldest first, so the last one seen is the current one
+        latest[rating.skill_id] = (rating.level, rating.rated_at)
+    rows = []
+    for skill_id, (level, when) in latest.items():
+        skill = ws.catalog.skills.get(skill_id)
+        if skill is None:  # a skill a newer catalog dropped: still shown, by its id
+            rows.append(SkillRow(skill_id, skill_id, "", level, when))
+            continue
+        rows.append(
+            SkillRow(skill_id, skill.name, ws.catalog.category_name(skill.category), level, when)
+        )
+    return sorted(rows, key=lambda r: (r.category.casefold(), r.name.casefold()))
+
+
+def skill_history(ws: Workspace, *, skill: str) -> list[tuple[datetime, int]]:
+    skill_id = ws.catalog.find_skill(skill).id
+    with ws.transaction() as session:
+        return [
+            (r.rated_at, r.level)
+            for r in repository.rating_history(session=session, skill_id=skill_id)
+        ]
