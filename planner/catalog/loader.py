@@ -39,6 +39,18 @@ class _Problems:
             raise CatalogError(f"The catalog in {root} is not valid:\n  {shown}{more}")
 
 
+class _Located:
+    """Adds the file an entry came from to problems found after loading (cross-references)."""
+
+    def __init__(self, problems: _Problems, origins: dict[str, str]) -> None:
+        self._problems = problems
+        self._origins = origins
+
+    def add(self, where: str, message: str) -> None:
+        origin = self._origins.get(where)
+        self._problems.add(f"{origin}, {where}" if origin else where, message)
+
+
 def _read_toml(path: Path, problems: _Problems) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
@@ -71,7 +83,10 @@ def _entries(
             problems.add(f"{path}, {key} {label!r}", _describe(exc))
 
 
-def _unique(items: Iterable[tuple[str, M]], kind: str, problems: _Problems) -> dict[str, M]:
+def _unique(
+    items: Iterable[tuple[str, M]], kind: str, problems: _Problems, origins: dict[str, str]
+) -> dict[str, M]:
+    """Entries by id; ``origins`` learns the file each id came from, for later messages."""
     result: dict[str, M] = {}
     for where, item in items:
         item_id = item.id  # type: ignore[attr-defined]
@@ -79,12 +94,14 @@ def _unique(items: Iterable[tuple[str, M]], kind: str, problems: _Problems) -> d
             problems.add(where, f"duplicate {kind} id {item_id!r}")
         else:
             result[item_id] = item
+            origins[f"{kind} {item_id!r}"] = where
     return result
 
 
 def load_catalog(root: Path) -> Catalog:
     """Load and validate the catalog in ``root``; raise CatalogError listing every problem."""
     problems = _Problems()
+    origins: dict[str, str] = {}
     if not root.is_dir():
         raise CatalogError(f"The catalog folder {root} does not exist.")
 
@@ -94,18 +111,20 @@ def load_catalog(root: Path) -> Catalog:
         ((str(meta_path), c) for c in _entries(Category, meta, "categories", meta_path, problems)),
         "category",
         problems,
+        origins,
     )
     families = _unique(
         ((str(meta_path), f) for f in _entries(Family, meta, "families", meta_path, problems)),
         "family",
         problems,
+        origins,
     )
 
     skill_items: list[tuple[str, Skill]] = []
     for path in sorted((root / "skills").glob("*.toml")):
         data = _read_toml(path, problems)
         skill_items += [(str(path), s) for s in _entries(Skill, data, "skills", path, problems)]
-    skills = _unique(skill_items, "skill", problems)
+    skills = _unique(skill_items, "skill", problems, origins)
 
     cert_path = root / "certifications.toml"
     cert_data = _read_toml(cert_path, problems) if cert_path.exists() else {}
@@ -116,6 +135,7 @@ def load_catalog(root: Path) -> Catalog:
         ),
         "certification",
         problems,
+        origins,
     )
 
     role_items: list[tuple[str, Role]] = []
@@ -125,9 +145,9 @@ def load_catalog(root: Path) -> Catalog:
             role_items.append((str(path), Role.model_validate(data)))
         except ValidationError as exc:
             problems.add(f"{path}, role {data.get('id', path.stem)!r}", _describe(exc))
-    roles = _unique(role_items, "role", problems)
+    roles = _unique(role_items, "role", problems, origins)
 
-    _check_references(root, skills, certs, roles, categories, families, problems)
+    _check_references(root, skills, certs, roles, categories, families, _Located(problems, origins))
     problems.raise_if_any(root)
     ordered_roles = dict(sorted(roles.items(), key=lambda kv: kv[1].title.casefold()))
     return Catalog(
@@ -146,7 +166,7 @@ def _check_references(
     roles: dict[str, Role],
     categories: dict[str, Category],
     families: dict[str, Family],
-    problems: _Problems,
+    problems: _Located,
 ) -> None:
     names: dict[str, str] = {}
     for skill in skills.values():

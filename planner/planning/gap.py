@@ -17,7 +17,7 @@ from planner.catalog.schema import (
     Requirement,
     Role,
 )
-from planner.planning.profile import ProfileSnapshot
+from planner.planning.profile import DAYS_PER_YEAR, ProfileSnapshot
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,8 @@ class ExperienceGap:
 
     @property
     def missing_years(self) -> float:
-        return max(0.0, self.required_years - self.current_years)
+        missing = self.required_years - self.current_years
+        return missing if missing > 1 / DAYS_PER_YEAR else 0.0  # under a day counts as met
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _choose_certification(
         if record is not None and record.valid_on(on):
             return cert_id, "valid", record.expires_on
     for cert_id, record in held:
-        if record is not None:
+        if record is not None and record.expires_on is not None and record.expires_on < on:
             return cert_id, "expired", record.expires_on
 
     def effort(position_and_id: tuple[int, str]) -> tuple[int, int]:

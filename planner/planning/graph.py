@@ -16,6 +16,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from planner.catalog import Catalog
 from planner.catalog.scale import level_label
@@ -80,8 +81,13 @@ def build_steps(
     *,
     include_preferred: bool = True,
     stage: int = 0,
+    experience_until: date | None = None,
 ) -> list[Step]:
-    """The unordered, undated steps that close ``gap``."""
+    """The unordered, undated steps that close ``gap``.
+
+    ``experience_until`` is the day an earlier stage's experience is reached: experience
+    this role asks for by then needs no step of its own.
+    """
     wanted = ("required", "preferred") if include_preferred else ("required",)
     levels = profile.levels
     seeds: list[tuple[str, int, _Demand]] = []
@@ -178,7 +184,12 @@ def build_steps(
             stage_role_id=role.id,
         )
 
-    if gap.experience is not None and gap.experience.missing_years > 0:
+    reached = profile.reaches_years_on(role.min_years_experience, gap.on)
+    if (
+        gap.experience is not None
+        and gap.experience.missing_years > 0
+        and (experience_until is None or reached > experience_until)
+    ):
         key = f"experience:{role.id}"
         missing = gap.experience.missing_years
         deps[key] = set()
@@ -193,6 +204,8 @@ def build_steps(
             hours=0.0,
             reasons=(note,),
             years=round(missing, 2),
+            # The day the years are reached: fixed by the calendar, not by study hours.
+            deadline=reached,
             suggestions=role.experience_suggestions,
             stage=stage,
             stage_role_id=role.id,

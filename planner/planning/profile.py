@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 DAYS_PER_YEAR = 365.25
 
@@ -42,6 +43,15 @@ class ProfileSnapshot:
         if self.years_recorded_on is None or day <= self.years_recorded_on:
             return self.years_experience
         return self.years_experience + (day - self.years_recorded_on).days / DAYS_PER_YEAR
+
+    def reaches_years_on(self, years: float, default_start: date) -> date:
+        """The first day on which the person has ``years`` of experience, counting on from
+        the day the figure was recorded (or ``default_start`` when it never was)."""
+        recorded = self.years_recorded_on or default_start
+        missing = years - self.years_experience
+        if missing <= 0:
+            return recorded
+        return recorded + timedelta(days=math.ceil(missing * DAYS_PER_YEAR - 1e-9))
 
     def certification(self, cert_id: str) -> HeldCertification | None:
         """The most recent record of a certification, if the person holds or held it."""

@@ -12,7 +12,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.planning.model import PlanOptions, Step
-from planner.planning.profile import DAYS_PER_YEAR
 
 
 def _day(start: date, days: float) -> date:
@@ -63,31 +62,26 @@ def schedule(steps: Sequence[Step], options: PlanOptions) -> tuple[list[Step], d
                 return
             place(renewals.pop(0))
 
-    previous_milestone = 0.0
+    stage_begin: dict[int, float] = {}
     for step in regular:
+        # A stage starts when its first step can: after the previous stage's study.
+        stage_begin.setdefault(step.stage, cursor)
         if step.kind in ("skill", "certification"):
             place_due_renewals(cursor + duration(step))
             place(step)
         elif step.kind == "experience":
-            # Counted from the stage's start: the later of now and the previous stage's end.
-            begin = previous_milestone
-            end = begin + (step.years or 0.0) * DAYS_PER_YEAR
-            dated.append(
-                replace(
-                    step,
-                    planned_start=_day(start, begin),
-                    planned_end=_end_day(start, begin, end),
-                )
-            )
+            begin = _day(start, stage_begin[step.stage])
+            reached = step.deadline or begin
+            end = max(begin, reached - timedelta(days=1))
+            dated.append(replace(step, planned_start=begin, planned_end=end))
         else:  # milestone: once the study and experience of its stage (and earlier) are done
             place_due_renewals(cursor)
             ends = [s.planned_end for s in dated if s.stage <= step.stage and s.planned_end]
-            day = max([_day(start, cursor), *ends])
+            day = max(ends, default=start)
             # A certification that lapses before the milestone has to be renewed to reach it.
             while renewals and (renewals[0].deadline or date.max) <= day:
                 place(renewals.pop(0))
                 day = max(day, dated[-1].planned_end or day)
-            previous_milestone = float((day - start).days)
             dated.append(replace(step, planned_start=day, planned_end=day))
     while renewals:
         place(renewals.pop(0))

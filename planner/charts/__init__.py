@@ -1,0 +1,23 @@
+"""Charts drawn with QPainter: the same vector code paints the window and the PDF."""
+
+from planner.charts.gap_chart import gap_chart_height, paint_gap_chart
+from planner.charts.gauge import paint_readiness_gauge, percent_text
+from planner.charts.model import ChartPalette, GapRow, TimelineBar
+from planner.charts.rows import gap_rows, phase_bars, step_bars
+from planner.charts.timeline import paint_timeline, timeline_height, timeline_span
+
+__all__ = [
+    "ChartPalette",
+    "GapRow",
+    "TimelineBar",
+    "gap_chart_height",
+    "gap_rows",
+    "paint_gap_chart",
+    "paint_readiness_gauge",
+    "paint_timeline",
+    "percent_text",
+    "phase_bars",
+    "step_bars",
+    "timeline_height",
+    "timeline_span",
+]

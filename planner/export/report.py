@@ -1,0 +1,190 @@
+"""Everything an export shows, gathered once: the plan, the person, and the words for them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from planner.catalog import Catalog
+from planner.catalog.scale import level_label
+from planner.catalog.schema import EDUCATION_NAMES, Resource, Role
+from planner.planning.gap import RoleGap
+from planner.planning.model import Plan, Step
+from planner.planning.readiness import Readiness
+
+CertificationStatus = Literal["held", "planned", "expired"]
+RequirementState = Literal["met", "short", "missing"]
+
+# English month names, fixed: strftime("%b") follows the C locale, which Qt sets from the
+# environment, and the rest of the document is English.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_date(day: date | None) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else "—"
+
+
+def format_hours(hours: float) -> str:
+    return f"{hours:,.0f} h" if hours == int(hours) else f"{hours:,.1f} h"
+
+
+def format_percent(percent: float) -> str:
+    """Same form as the readiness gauge: ``42 %`` or ``6.6 %``."""
+    rounded = round(percent, 1)
+    return f"{rounded:.0f} %" if rounded == int(rounded) else f"{rounded:.1f} %"
+
+
+def format_span(step: Step) -> str:
+    if step.planned_start is None:
+        return "not scheduled"
+    if step.kind == "milestone" or step.planned_start == step.planned_end:
+        return format_date(step.planned_start)
+    return f"{format_date(step.planned_start)} – {format_date(step.planned_end)}"
+
+
+@dataclass(frozen=True)
+class CertificationRow:
+    name: str
+    issuer: str
+    status: CertificationStatus
+    earned_on: date | None = None
+    expires_on: date | None = None
+    credential_id: str = ""
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    """One thing the role asks for, set against where the person stands."""
+
+    kind: str  # skill | certification | experience | education
+    label: str
+    importance: str
+    wanted: str
+    current: str
+    state: RequirementState
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    """The input of every exporter. Built by the services layer from the database."""
+
+    plan: Plan
+    catalog: Catalog
+    readiness: Readiness  # for the target role, today
+    gap: RoleGap  # for the target role, today
+    person_name: str
+    generated_on: date
+    certifications: tuple[CertificationRow, ...] = ()
+    # Step key -> indices (into step_topics(step)) of the topics the person has ticked.
+    topics_done: Mapping[str, frozenset[int]] = field(default_factory=dict)
+
+    @property
+    def role(self) -> Role:
+        return self.catalog.roles[self.plan.role_id]
+
+    @property
+    def done_steps(self) -> int:
+        return sum(1 for s in self.plan.steps if s.status == "done")
+
+    def stage_title(self, stage: int) -> str:
+        role_id = self.plan.stages[stage]
+        role = self.catalog.roles.get(role_id)
+        return role.title if role else role_id
+
+    def step_topics(self, step: Step) -> list[str]:
+        """A skill step's checklist: the skill's topics for each level it climbs, in order."""
+        if step.kind != "skill" or step.skill_id is None:
+            return []
+        if step.skill_id not in self.catalog.skills:
+            return []
+        skill = self.catalog.skills[step.skill_id]
+        low = (step.from_level or 0) + 1
+        high = step.to_level or 0
+        return [topic for level in range(low, high + 1) for topic in skill.topics.get(level, ())]
+
+    def topic_done(self, step: Step, index: int) -> bool:
+        return index in self.topics_done.get(step.key, frozenset())
+
+    def step_resources(self, step: Step) -> tuple[Resource, ...]:
+        """What to learn from: the skill's resources, or the certification's."""
+        if step.skill_id and step.skill_id in self.catalog.skills:
+            return self.catalog.skills[step.skill_id].resources
+        if step.cert_id and step.cert_id in self.catalog.certifications:
+            return self.catalog.certifications[step.cert_id].resources
+        return ()
+
+    def summary(self) -> list[tuple[str, str]]:
+        """The key figures, in the order every export shows them."""
+        plan = self.plan
+        steps = len(plan.steps)
+        return [
+            ("Readiness today", format_percent(self.readiness.percent)),
+            ("Ready by (ETA)", format_date(plan.eta)),
+            ("Total effort", format_hours(plan.total_hours)),
+            ("Still to do", format_hours(plan.remaining_hours)),
+            ("Hours per week", format_hours(plan.options.hours_per_week)),
+            ("Steps", f"{steps} ({self.done_steps} done)"),
+        ]
+
+    def requirement_rows(self) -> list[RequirementRow]:
+        """The role's requirements against the person, as of the gap's day."""
+        rows: list[RequirementRow] = []
+        skills = self.catalog.skills
+        for s in self.gap.skills:
+            others = [skills[a].name for a in s.alternatives if a != s.skill_id and a in skills]
+            label = skills[s.skill_id].name + (f" (or {', '.join(others)})" if others else "")
+            state: RequirementState = (
+                "met" if s.current >= s.target else "short" if s.current > 0 else "missing"
+            )
+            rows.append(
+                RequirementRow(
+                    "skill",
+                    label,
+                    s.importance,
+                    level_label(s.target),
+                    level_label(s.current),
+                    state,
+                    s.note,
+                )
+            )
+        certs = self.catalog.certifications
+        for c in self.gap.certifications:
+            others = [certs[a].name for a in c.alternatives if a != c.cert_id and a in certs]
+            label = certs[c.cert_id].name + (f" (or {', '.join(others)})" if others else "")
+            current = {
+                "valid": f"held until {format_date(c.expires_on)}" if c.expires_on else "held",
+                "expired": f"expired on {format_date(c.expires_on)}",
+            }.get(c.state, "not held")
+            state = "met" if c.met else "short" if c.state == "expired" else "missing"
+            rows.append(
+                RequirementRow("certification", label, c.importance, "held", current, state)
+            )
+        if (e := self.gap.experience) is not None:
+            state = "met" if e.missing_years == 0 else "short" if e.current_years > 0 else "missing"
+            rows.append(
+                RequirementRow(
+                    "experience",
+                    "Experience",
+                    "required",
+                    f"{e.required_years:g} years",
+                    f"{e.current_years:.1f} years",
+                    state,
+                    self.role.experience_note,
+                )
+            )
+        for ed in self.gap.education:
+            label = EDUCATION_NAMES[ed.level] + (f" in {', '.join(ed.fields)}" if ed.fields else "")
+            rows.append(
+                RequirementRow(
+                    "education",
+                    label,
+                    ed.importance,
+                    EDUCATION_NAMES[ed.level],
+                    EDUCATION_NAMES.get(ed.current, ed.current),
+                    "met" if ed.met else "missing",
+                )
+            )
+        return rows
