@@ -91,14 +91,9 @@ def cmd_role(args: argparse.Namespace) -> int:
                 continue
             print(f"{heading}:")
             for row in rows:
-                wanted = level_label(int(row.wanted)) if kind == "skill" else row.wanted
-                have = row.have
-                if kind == "skill":
-                    number, _, which = have.partition(" ")
-                    have = level_label(int(number)) + (f" {which}" if which else "")
                 print(
-                    f"  {marks[row.state]} {row.name} — wanted {wanted}, you: {have}"
-                    f" ({row.importance})"
+                    f"  {marks[row.state]} {row.label} — wanted {row.wanted}, "
+                    f"you: {row.current} ({row.importance})"
                 )
             print()
         if r.salary:

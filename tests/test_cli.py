@@ -108,3 +108,23 @@ def test_installed_entry_point_runs_on_a_fresh_folder(tmp_path: Path) -> None:
     if os.name == "posix":
         assert (tmp_path / "fresh").stat().st_mode & 0o777 == 0o700
         assert (tmp_path / "fresh" / "planner.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+def test_pdf_export_needs_no_display(tmp_path: Path) -> None:
+    """The command line writes a PDF on a machine with no screen and no Qt settings."""
+    exe = shutil.which("planner", path=str(Path(sys.executable).parent))
+    assert exe
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["PLANNER_DATA_DIR"] = str(tmp_path / "data")
+    for argv in (["skill", "set", "python", "2"], ["target", "software developer"], ["plan"]):
+        subprocess.run([exe, *argv], env=env, check=True, capture_output=True, timeout=60)
+    out = tmp_path / "plan.pdf"
+    done = subprocess.run(
+        [exe, "export", "--pdf", str(out)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")

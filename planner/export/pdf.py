@@ -38,9 +38,11 @@ _app: QGuiApplication | None = None
 
 
 def _ensure_gui_application() -> None:
+    """Fonts and painting need an application object; a PDF needs no screen, so one made
+    here (for the command line) uses the offscreen platform and works with no display."""
     global _app
     if QGuiApplication.instance() is None:
-        _app = QGuiApplication(["planner"])
+        _app = QGuiApplication(["planner", "-platform", "offscreen"])
 
 
 def export_pdf(report: PlanReport, path: Path, *, progress: Progress | None = None) -> None:

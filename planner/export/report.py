@@ -8,14 +8,13 @@ from datetime import date
 from typing import Literal
 
 from planner.catalog import Catalog
-from planner.catalog.scale import level_label
-from planner.catalog.schema import EDUCATION_NAMES, Resource, Role
+from planner.catalog.schema import Resource, Role
 from planner.planning.gap import RoleGap
 from planner.planning.model import Plan, Step
 from planner.planning.readiness import Readiness
+from planner.planning.requirements import RequirementRow, requirement_rows
 
 CertificationStatus = Literal["held", "planned", "expired"]
-RequirementState = Literal["met", "short", "missing"]
 
 # English month names, fixed: strftime("%b") follows the C locale, which Qt sets from the
 # environment, and the rest of the document is English.
@@ -52,19 +51,6 @@ class CertificationRow:
     earned_on: date | None = None
     expires_on: date | None = None
     credential_id: str = ""
-
-
-@dataclass(frozen=True)
-class RequirementRow:
-    """One thing the role asks for, set against where the person stands."""
-
-    kind: str  # skill | certification | experience | education
-    label: str
-    importance: str
-    wanted: str
-    current: str
-    state: RequirementState
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,60 +117,4 @@ class PlanReport:
 
     def requirement_rows(self) -> list[RequirementRow]:
         """The role's requirements against the person, as of the gap's day."""
-        rows: list[RequirementRow] = []
-        skills = self.catalog.skills
-        for s in self.gap.skills:
-            others = [skills[a].name for a in s.alternatives if a != s.skill_id and a in skills]
-            label = skills[s.skill_id].name + (f" (or {', '.join(others)})" if others else "")
-            state: RequirementState = (
-                "met" if s.current >= s.target else "short" if s.current > 0 else "missing"
-            )
-            rows.append(
-                RequirementRow(
-                    "skill",
-                    label,
-                    s.importance,
-                    level_label(s.target),
-                    level_label(s.current),
-                    state,
-                    s.note,
-                )
-            )
-        certs = self.catalog.certifications
-        for c in self.gap.certifications:
-            others = [certs[a].name for a in c.alternatives if a != c.cert_id and a in certs]
-            label = certs[c.cert_id].name + (f" (or {', '.join(others)})" if others else "")
-            current = {
-                "valid": f"held until {format_date(c.expires_on)}" if c.expires_on else "held",
-                "expired": f"expired on {format_date(c.expires_on)}",
-            }.get(c.state, "not held")
-            state = "met" if c.met else "short" if c.state == "expired" else "missing"
-            rows.append(
-                RequirementRow("certification", label, c.importance, "held", current, state)
-            )
-        if (e := self.gap.experience) is not None:
-            state = "met" if e.missing_years == 0 else "short" if e.current_years > 0 else "missing"
-            rows.append(
-                RequirementRow(
-                    "experience",
-                    "Experience",
-                    "required",
-                    f"{e.required_years:g} years",
-                    f"{e.current_years:.1f} years",
-                    state,
-                    self.role.experience_note,
-                )
-            )
-        for ed in self.gap.education:
-            label = EDUCATION_NAMES[ed.level] + (f" in {', '.join(ed.fields)}" if ed.fields else "")
-            rows.append(
-                RequirementRow(
-                    "education",
-                    label,
-                    ed.importance,
-                    EDUCATION_NAMES[ed.level],
-                    EDUCATION_NAMES.get(ed.current, ed.current),
-                    "met" if ed.met else "missing",
-                )
-            )
-        return rows
+        return requirement_rows(self.catalog, self.role, self.gap, format_date)

@@ -16,7 +16,7 @@ from planner.catalog import Catalog
 from planner.planning.gap import role_gap
 from planner.planning.graph import build_steps, order_steps
 from planner.planning.model import Phase, Plan, PlanOptions, Step, StepStatus
-from planner.planning.profile import HeldCertification, ProfileSnapshot
+from planner.planning.profile import HeldCertification, ProfileSnapshot, add_years
 from planner.planning.schedule import schedule
 
 # Renewing a renewal over and over would only happen with absurd inputs (a validity far
@@ -112,13 +112,6 @@ def _project(profile: ProfileSnapshot, steps: Sequence[Step]) -> ProfileSnapshot
     return replace(profile, levels=levels, certifications=tuple(certs))
 
 
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 def _renewals(
     catalog: Catalog,
     profile: ProfileSnapshot,
@@ -145,7 +138,7 @@ def _renewals(
     for step in dated:
         years = catalog.certifications[step.cert_id].validity_years if step.cert_id else None
         if step.kind == "certification" and step.cert_id and years and step.planned_end:
-            first_deadline[step.cert_id] = _add_years(step.planned_end, years)
+            first_deadline[step.cert_id] = add_years(step.planned_end, years)
     renewals_done = {s.key: s for s in dated if s.kind == "renewal"}
 
     result = []
@@ -171,7 +164,7 @@ def _renewals(
             placed = renewals_done.get(key)
             if placed is None or placed.planned_end is None or cert.validity_years is None:
                 break  # the next renewal is known once this one has a date
-            deadline = _add_years(placed.planned_end, cert.validity_years)
+            deadline = add_years(placed.planned_end, cert.validity_years)
     return result
 
 

@@ -10,6 +10,14 @@ from datetime import date, timedelta
 DAYS_PER_YEAR = 365.25
 
 
+def add_years(day: date, years: int) -> date:
+    """The same day ``years`` later (28 February for a 29 February that does not recur)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 @dataclass(frozen=True)
 class HeldCertification:
     cert_id: str

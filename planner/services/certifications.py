@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.errors import InvalidInputError
+from planner.planning.profile import add_years
 from planner.services.workspace import Workspace
 from planner.store import repository
 
@@ -20,13 +21,6 @@ class CertificationView:
     earned_on: date | None
     expires_on: date | None
     credential_id: str
-
-
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def add_certification(
@@ -50,7 +44,7 @@ def add_certification(
     if earned_on is not None and earned_on > today:
         raise InvalidInputError(f"The earned date {earned_on} is in the future.")
     if expires_on is None and earned_on is not None and cert.validity_years:
-        expires_on = _add_years(earned_on, cert.validity_years)
+        expires_on = add_years(earned_on, cert.validity_years)
     if expires_on is not None and earned_on is not None and expires_on < earned_on:
         raise InvalidInputError("The expiry date is before the date it was earned.")
     with ws.transaction() as session:

@@ -5,21 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.catalog.schema import EDUCATION_NAMES, Role
+from planner.catalog.schema import Role
 from planner.planning import Readiness, RoleStanding, rank_roles, role_gap
 from planner.planning.readiness import readiness_from_gap
+from planner.planning.requirements import RequirementRow, requirement_rows
 from planner.services.profile import snapshot
 from planner.services.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class RequirementRow:
-    kind: str  # skill | certification | experience | education
-    name: str
-    importance: str
-    wanted: str
-    have: str
-    state: str  # met | short | missing
 
 
 @dataclass(frozen=True)
@@ -47,47 +38,10 @@ def role_detail(ws: Workspace, *, role: str) -> RoleDetail:
         profile = snapshot(session, today)
     gap = role_gap(ws.catalog, profile, found, today)
     cat = ws.catalog
-    rows: list[RequirementRow] = []
-    for s in gap.skills:
-        names = [cat.skills[a].name for a in s.alternatives]
-        name = " or ".join(names) if len(names) > 1 else names[0]
-        state = "met" if s.current >= s.target else ("short" if s.current > 0 else "missing")
-        have = f"{s.current}" + (f" ({cat.skills[s.skill_id].name})" if len(names) > 1 else "")
-        rows.append(RequirementRow("skill", name, s.importance, str(s.target), have, state))
-    for c in gap.certifications:
-        name = " or ".join(cat.certifications[a].name for a in c.alternatives)
-        have = {"valid": "held", "expired": f"expired {c.expires_on}", "missing": "—"}[c.state]
-        state = "met" if c.met else "missing"
-        rows.append(RequirementRow("certification", name, c.importance, "held", have, state))
-    if gap.experience is not None:
-        e = gap.experience
-        state = "met" if e.missing_years == 0 else ("short" if e.current_years > 0 else "missing")
-        rows.append(
-            RequirementRow(
-                "experience",
-                "Years of experience",
-                "required",
-                f"{e.required_years:g}",
-                f"{e.current_years:.1f}",
-                state,
-            )
-        )
-    for ed in gap.education:
-        name = EDUCATION_NAMES[ed.level] + (f" ({', '.join(ed.fields)})" if ed.fields else "")
-        rows.append(
-            RequirementRow(
-                "education",
-                name,
-                ed.importance,
-                EDUCATION_NAMES[ed.level],
-                EDUCATION_NAMES.get(ed.current, ed.current),
-                "met" if ed.met else "missing",
-            )
-        )
     return RoleDetail(
         role=found,
         readiness=readiness_from_gap(cat, gap),
-        rows=tuple(rows),
+        rows=tuple(requirement_rows(cat, found, gap)),
         family=cat.family_name(found.family),
         comes_from=tuple(cat.roles[r].title for r in found.comes_from),
         leads_to=tuple(cat.roles[r].title for r in found.leads_to),

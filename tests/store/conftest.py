@@ -22,11 +22,9 @@ def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(scope="session")
-def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database migrated to head once per run, for tests to copy (migrating is slower)."""
-    path = tmp_path_factory.mktemp("template") / "planner.sqlite3"
-    open_database(path).dispose()
-    return path
+def template_database(migrated_database: Path) -> Path:
+    """The suite's database migrated to head once per run (tests/conftest.py), to copy."""
+    return migrated_database
 
 
 @pytest.fixture
