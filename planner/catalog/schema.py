@@ -89,6 +89,10 @@ class Skill(_Strict):
             raise ValueError(f"topics are missing for level(s) {missing}")
         return value
 
+    def topics_between(self, start: int, end: int) -> list[str]:
+        """The checklist for climbing from ``start`` to ``end``: each level's topics in turn."""
+        return [t for level in range(start + 1, end + 1) for t in self.topics.get(level, ())]
+
     def hours_between(self, start: int, end: int) -> int:
         """Typical hours to climb from ``start`` to ``end`` (0 when already there)."""
         return sum(self.hours[start:end]) if end > start else 0

@@ -87,9 +87,7 @@ class PlanReport:
         if step.skill_id not in self.catalog.skills:
             return []
         skill = self.catalog.skills[step.skill_id]
-        low = (step.from_level or 0) + 1
-        high = step.to_level or 0
-        return [topic for level in range(low, high + 1) for topic in skill.topics.get(level, ())]
+        return skill.topics_between(step.from_level or 0, step.to_level or 0)
 
     def topic_done(self, step: Step, index: int) -> bool:
         return index in self.topics_done.get(step.key, frozenset())

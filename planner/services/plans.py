@@ -23,7 +23,12 @@ from planner.planning.model import STATUSES, Phase, StepStatus
 from planner.planning.schedule import schedule
 from planner.services.inputs import check_hours_per_week
 from planner.services.profile import snapshot
-from planner.services.skills import complete_covered_steps
+from planner.services.skills import (
+    StepState,
+    complete_covered_steps,
+    open_steps_of,
+    restore_steps,
+)
 from planner.services.workspace import Workspace
 from planner.store import Plan as PlanRecord
 from planner.store import PlanStep, repository
@@ -44,6 +49,8 @@ class StepChange:
     status: StepStatus
     raised_skill: tuple[str, int] | None  # (skill id, new level) when the step raised a rating
     also_done: tuple[int, ...]  # other steps the raised rating completed
+    rating_id: int | None = None  # the rating the step added, if any
+    before: tuple[StepState, ...] = ()  # every step this change touched, as it was
 
 
 def _to_row(step: Step, topics_done: frozenset[int] = frozenset()) -> PlanStep:
@@ -268,6 +275,7 @@ def set_step_status(ws: Workspace, *, position: int, status: str) -> StepChange:
             raise NotFoundError(
                 f"There is no step {position}; the plan has steps 1 to {count}."
             ) from None
+        before = [StepState(position, row.status, row.completed_on)]
         repository.update_step(
             session=session,
             plan_id=record.id,
@@ -277,10 +285,12 @@ def set_step_status(ws: Workspace, *, position: int, status: str) -> StepChange:
         )
         raised: tuple[str, int] | None = None
         also: tuple[int, ...] = ()
+        rating_id: int | None = None
         if status == "done" and row.kind == "skill" and row.skill_id and row.to_level:
             current = repository.latest_levels(session=session).get(row.skill_id, 0)
             if current < row.to_level:
-                repository.add_rating(
+                others = [s for s in open_steps_of(session, row.skill_id) if s.position != position]
+                rating = repository.add_rating(
                     session=session,
                     skill_id=row.skill_id,
                     level=row.to_level,
@@ -289,12 +299,64 @@ def set_step_status(ws: Workspace, *, position: int, status: str) -> StepChange:
                     note=f"Step {position} done: {row.title}",
                 )
                 raised = (row.skill_id, row.to_level)
+                rating_id = rating.id
                 also = tuple(
                     p
                     for p in complete_covered_steps(session, row.skill_id, row.to_level, today)
                     if p != position
                 )
-        return StepChange(position, status, raised, also)  # type: ignore[arg-type]
+                before += [s for s in others if s.position in also]
+        return StepChange(
+            position,
+            status,  # type: ignore[arg-type]
+            raised,
+            also,
+            rating_id,
+            tuple(before),
+        )
+
+
+def undo_step_change(ws: Workspace, change: StepChange) -> None:
+    """Put back what ``set_step_status`` changed: the steps, and the rating it added."""
+    with ws.transaction() as session:
+        if change.rating_id is not None:
+            repository.delete_rating(session=session, rating_id=change.rating_id)
+        restore_steps(session, change.before)
+
+
+def set_topic_done(ws: Workspace, *, position: int, index: int, done: bool) -> StepChange | None:
+    """Tick (or untick) one topic of a step's checklist. Ticking the last one completes the
+    step, as if it had been marked done; returns that change, or None."""
+    with ws.transaction() as session:
+        record = repository.active_plan(session=session)
+        if record is None or record.id is None:
+            raise InvalidInputError("There is no plan yet: run planner plan.")
+        row = repository.get_step(session=session, plan_id=record.id, position=position)
+        total = _topic_count(ws, row)
+        if not 0 <= index < total:
+            raise InvalidInputError(f"Step {position} has topics 1 to {total}, not {index + 1}.")
+        ticked = set(_topics(row.topics_done))
+        if done:
+            ticked.add(index)
+        else:
+            ticked.discard(index)
+        repository.update_step(
+            session=session,
+            plan_id=record.id,
+            position=position,
+            topics_done=",".join(str(i) for i in sorted(ticked)),
+        )
+        complete = len(ticked) == total and row.status != "done"
+    if complete:
+        return set_step_status(ws, position=position, status="done")
+    return None
+
+
+def _topic_count(ws: Workspace, row: PlanStep) -> int:
+    skill = ws.catalog.skills.get(row.skill_id or "")
+    if row.kind != "skill" or skill is None or row.to_level is None:
+        return 0
+    return len(skill.topics_between(row.from_level or 0, row.to_level))
 
 
 def set_step_notes(ws: Workspace, *, position: int, notes: str) -> None:

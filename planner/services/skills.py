@@ -22,13 +22,24 @@ class SkillRow:
 
 
 @dataclass(frozen=True)
+class StepState:
+    """A step's tracked state before a change, so the change can be undone."""
+
+    position: int
+    status: str
+    completed_on: date | None
+
+
+@dataclass(frozen=True)
 class RatingChange:
-    """What ``rate_skill`` changed, so a view knows what to redraw."""
+    """What ``rate_skill`` changed, so a view knows what to redraw and undo can revert it."""
 
     skill_id: str
     previous: int
     level: int
     steps_done: tuple[int, ...]  # positions of plan steps this rating completed
+    rating_id: int = 0
+    steps_before: tuple[StepState, ...] = ()
 
 
 def rate_skill(ws: Workspace, *, skill: str, level: int | str, note: str = "") -> RatingChange:
@@ -40,15 +51,51 @@ def rate_skill(ws: Workspace, *, skill: str, level: int | str, note: str = "") -
     value = parse_level(level)
     with ws.transaction() as session:
         previous = repository.latest_levels(session=session).get(skill_id, 0)
-        repository.add_rating(
+        rating = repository.add_rating(
             session=session,
             skill_id=skill_id,
             level=value,
             rated_at=datetime.now().astimezone(),
             note=note,
         )
+        before = open_steps_of(session, skill_id)
         done = complete_covered_steps(session, skill_id, value, ws.today())
-    return RatingChange(skill_id, previous, value, done)
+    assert rating.id is not None
+    changed = tuple(s for s in before if s.position in done)
+    return RatingChange(skill_id, previous, value, done, rating.id, changed)
+
+
+def undo_rating(ws: Workspace, change: RatingChange) -> None:
+    """Take a rating back: its row goes, and the steps it completed are as they were."""
+    with ws.transaction() as session:
+        repository.delete_rating(session=session, rating_id=change.rating_id)
+        restore_steps(session, change.steps_before)
+
+
+def open_steps_of(session: Session, skill_id: str) -> tuple[StepState, ...]:
+    """The state of the active plan's steps for ``skill_id`` (to restore them on undo)."""
+    plan = repository.active_plan(session=session)
+    if plan is None or plan.id is None:
+        return ()
+    return tuple(
+        StepState(s.position, s.status, s.completed_on)
+        for s in repository.plan_steps(session=session, plan_id=plan.id)
+        if s.skill_id == skill_id
+    )
+
+
+def restore_steps(session: Session, states: tuple[StepState, ...]) -> None:
+    plan = repository.active_plan(session=session)
+    if plan is None or plan.id is None:
+        return
+    for state in states:
+        repository.update_step(
+            session=session,
+            plan_id=plan.id,
+            position=state.position,
+            status=state.status,
+            completed_on=state.completed_on,
+        )
 
 
 def complete_covered_steps(

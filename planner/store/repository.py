@@ -90,6 +90,15 @@ def add_rating(
     return rating
 
 
+def delete_rating(*, session: Session, rating_id: int) -> None:
+    """Remove one rating (undoing it); the skill's level falls back to the one before."""
+    rating = session.get(SkillRating, rating_id)
+    if rating is None:
+        raise NotFoundError(f"There is no rating {rating_id}.")
+    session.delete(rating)
+    session.flush()
+
+
 def list_certifications(*, session: Session) -> list[HeldCertification]:
     """The certifications held or planned, in the order they were added."""
     return list(session.exec(select(HeldCertification).order_by(col(HeldCertification.id))))

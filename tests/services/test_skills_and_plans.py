@@ -144,3 +144,46 @@ def test_role_detail_and_closest(workspace: Workspace) -> None:
             workspace.catalog.roles[s.role_id].title.casefold(),
         ),
     )
+
+
+def test_undo_rating_restores_level_and_steps(workspace: Workspace) -> None:
+    view = _plan_for_architect(workspace)
+    covered = [s for s in view.plan.steps if s.skill_id == "communication"]
+    top = max(s.to_level or 0 for s in covered)
+    change = skills.rate_skill(workspace, skill="communication", level=top)
+    assert change.steps_done
+    skills.undo_rating(workspace, change)
+    assert "communication" not in {r.skill_id for r in skills.my_skills(workspace)}
+    again = plans.current_plan(workspace)
+    assert again is not None
+    assert all(again.plan.step(s.key).status == "todo" for s in covered)
+
+
+def test_undo_step_done_removes_the_rating_it_added(workspace: Workspace) -> None:
+    view = _plan_for_architect(workspace)
+    step = next(s for s in view.plan.steps if s.kind == "skill" and s.from_level == 0)
+    change = plans.set_step_status(workspace, position=step.position, status="done")
+    assert change.rating_id is not None
+    plans.undo_step_change(workspace, change)
+    levels = {r.skill_id: r.level for r in skills.my_skills(workspace)}
+    assert step.skill_id not in levels
+    again = plans.current_plan(workspace)
+    assert again is not None and again.plan.step(step.key).status == "todo"
+
+
+def test_ticking_every_topic_completes_the_step(workspace: Workspace) -> None:
+    view = _plan_for_architect(workspace)
+    step = next(s for s in view.plan.steps if s.kind == "skill")
+    skill = workspace.catalog.skills[step.skill_id or ""]
+    count = len(skill.topics_between(step.from_level or 0, step.to_level or 0))
+    results = [
+        plans.set_topic_done(workspace, position=step.position, index=i, done=True)
+        for i in range(count)
+    ]
+    assert all(r is None for r in results[:-1])
+    assert results[-1] is not None and results[-1].status == "done"
+    again = plans.current_plan(workspace)
+    assert again is not None
+    assert again.topics_done[step.key] == frozenset(range(count))
+    with pytest.raises(InvalidInputError):
+        plans.set_topic_done(workspace, position=step.position, index=count, done=True)
