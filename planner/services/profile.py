@@ -101,3 +101,11 @@ def set_target(ws: Workspace, *, role: str) -> str:
         p.target_role_id = role_id
         session.add(p)
     return role_id
+
+
+def clear_target(ws: Workspace) -> None:
+    """No target role (undoing the first choice of one)."""
+    with ws.transaction() as session:
+        p = repository.get_profile(session=session)
+        p.target_role_id = None
+        session.add(p)

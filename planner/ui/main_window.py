@@ -1,79 +1,299 @@
-"""The main window. For now: the target, readiness and the next steps of the plan."""
+"""The main window: sidebar and pages, menus, status bar. It paints first; the catalog and
+the database are opened right after, off the GUI thread, and the pages arrive then."""
 
 from __future__ import annotations
 
 import html
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
 
 from planner.errors import PlannerError
+from planner.services.workspace import Workspace
+from planner.ui.context import UiContext
+from planner.ui.pages import PAGES
+from planner.ui.settings import UiSettings
+
+APP_NAME = "Learning-path planner"
+
+
+class _Loaded(QObject):
+    """Carries the result of the background load back to the GUI thread."""
+
+    done = Signal(object)  # Workspace, or the PlannerError that stopped it
+
+
+def _open(ws: Workspace) -> Workspace:
+    """The slow part of starting: load the catalog, open (and migrate) the database."""
+    _ = ws.catalog
+    _ = ws.engine
+    return ws
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        *,
+        workspace: Workspace | None = None,
+        settings: UiSettings | None = None,
+        show_first_run: bool = True,
+    ) -> None:
         super().__init__()
-        self._data_dir = data_dir
-        self.setWindowTitle("Learning-path planner")
-        self.resize(1000, 700)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.menuBar().addMenu("&File").addAction(quit_action)
+        self._ws = workspace or Workspace(data_dir)
+        self._settings = settings or UiSettings()
+        self._show_first_run = show_first_run
+        self.ctx: UiContext | None = None
+        self._pages: dict[str, QWidget] = {}
+        self._loader = _Loaded(self)
+        self._loader.done.connect(self._on_loaded)
+        self._executor: ThreadPoolExecutor | None = None
 
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.heading = QLabel("Loading…", central)
-        self.heading.setAccessibleName("Target and readiness")
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.body = QLabel("", central)
-        self.body.setAccessibleName("Next steps")
-        self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.setWordWrap(True)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.body, 1)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1200, 780)
+        if (geometry := self._settings.geometry) is not None:
+            self.restoreGeometry(geometry)
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
+        self.nav.setFixedWidth(180)
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Page")
+        self.loading = QLabel("Opening your planner…")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        for info in PAGES:
+            item = QListWidgetItem(info.title)
+            item.setData(Qt.ItemDataRole.UserRole, info.key)
+            item.setToolTip(f"{info.title} ({info.shortcut})")
+            self.nav.addItem(item)
+        self.nav.setEnabled(False)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(200)
+        self.progress.setRange(0, 0)
+        self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().showMessage("Starting…")
+        self._build_menus()
+
+    # --- start-up -------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Open the data folder and show where the person stands."""
-        from planner.services.plans import current_plan
-        from planner.services.profile import settings
-        from planner.services.workspace import Workspace
+        """Open the catalog and database off the GUI thread; the pages follow."""
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner-load")
+        future = self._executor.submit(_open, self._ws)
+        future.add_done_callback(self._loaded_in_thread)
 
+    def load_now(self) -> None:
+        """Open everything on this thread (tests and scripts that need the pages at once)."""
         try:
-            with Workspace(self._data_dir) as ws:
-                target_id = settings(ws).target_role_id
-                view = current_plan(ws)
-                folder = ws.folder
-                target = ws.catalog.roles.get(target_id or "")
-                if target is None:
-                    self.heading.setText("<h2>No target role yet</h2>")
-                    self.body.setText(
-                        "Choose one on the command line for now: "
-                        "<code>planner target ROLE</code>, then <code>planner plan</code>."
-                    )
-                elif view is None:
-                    self.heading.setText(f"<h2>Target: {html.escape(target.title)}</h2>")
-                    self.body.setText("No plan yet: run <code>planner plan</code>.")
-                else:
-                    plan = view.plan
-                    self.heading.setText(
-                        f"<h2>Target: {html.escape(target.title)}</h2>"
-                        f"<p>Readiness {view.readiness.percent:.0f}% · ready by {plan.eta} · "
-                        f"{plan.remaining_hours:.0f} hours to go</p>"
-                    )
-                    upcoming = [s for s in plan.steps if not s.finished][:5]
-                    items = "".join(
-                        f"<li>{s.position}. {html.escape(s.title)} "
-                        f"({s.planned_start} – {s.planned_end})</li>"
-                        for s in upcoming
-                    )
-                    self.body.setText(f"<h3>Next steps</h3><ul>{items}</ul>")
-            self.statusBar().showMessage(f"Data folder: {folder}")
+            self._on_loaded(_open(self._ws))
         except PlannerError as exc:
-            self.heading.setText("<h2>The planner could not open your data</h2>")
-            QMessageBox.warning(self, "Learning-path planner", str(exc))
+            self._on_loaded(exc)
+
+    def _loaded_in_thread(self, future: Future[Workspace]) -> None:
+        exc = future.exception()
+        self._loader.done.emit(exc if exc is not None else future.result())
+
+    def _on_loaded(self, result: object) -> None:
+        self.progress.hide()
+        if isinstance(result, BaseException):
+            self.statusBar().showMessage("Could not open your data")
+            self.loading.setText(
+                f"<h3>The planner could not open your data</h3><p>{html.escape(str(result))}</p>"
+            )
+            QMessageBox.critical(self, APP_NAME, str(result))
+            return
+        self.ctx = UiContext(self._ws, self)
+        self.ctx.failed.connect(self._show_failure)
+        self.ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self._undo_action.setEnabled(True)
+        self._redo_action.setEnabled(True)
+        self.ctx.undo_stack.canUndoChanged.connect(self._undo_action.setEnabled)
+        self.ctx.undo_stack.canRedoChanged.connect(self._redo_action.setEnabled)
+        self._undo_action.setEnabled(False)
+        self._redo_action.setEnabled(False)
+        for info in PAGES:
+            page = info.create(self.ctx, self.stack)
+            self._pages[info.key] = page
+            self.stack.addWidget(page)
+        self.nav.setEnabled(True)
+        for action in self._data_actions:
+            action.setEnabled(True)
+        keys = [info.key for info in PAGES]
+        last = self._settings.last_page
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+        self.statusBar().showMessage(f"Data folder: {self._ws.folder}", 8000)
+        if self._show_first_run and not self._settings.first_run_done:
+            QTimer.singleShot(0, self.open_first_run)
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def _show_row(self, row: int) -> None:
+        if row < 0 or not self._pages:
+            return
+        key = PAGES[row].key
+        page = self._pages[key]
+        self.stack.setCurrentWidget(page)
+        self._settings.last_page = key
+        focus = getattr(page, "focus_first", None)
+        if callable(focus):
+            focus()
+
+    def show_page(self, key: str) -> QWidget:
+        row = [info.key for info in PAGES].index(key)
+        self.nav.setCurrentRow(row)
+        return self._pages[key]
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    # --- menus ----------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        export_pdf = self._action("Export &PDF…", self._export_pdf, "Ctrl+E")
+        export_md = self._action("Export &Markdown…", self._export_markdown, "Ctrl+Shift+E")
+        print_action = self._action("&Print…", self._print, QKeySequence.StandardKey.Print)
+        first_run = self._action("&Guided set-up…", self.open_first_run)
+        open_folder = self._action("Open &data folder", self._open_data_folder)
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        for action in (export_pdf, export_md, print_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(first_run)
+        file_menu.addAction(open_folder)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self._data_actions = [export_pdf, export_md, print_action, first_run]
+        for action in self._data_actions:
+            action.setEnabled(False)
+
+        edit_menu = bar.addMenu("&Edit")
+        self._undo_action = self._action("&Undo", self._undo, QKeySequence.StandardKey.Undo)
+        self._redo_action = self._action("&Redo", self._redo, QKeySequence.StandardKey.Redo)
+        self._undo_action.setEnabled(False)
+        self._redo_action.setEnabled(False)
+        edit_menu.addAction(self._undo_action)
+        edit_menu.addAction(self._redo_action)
+        edit_menu.addSeparator()
+        prefs = self._action(
+            "&Preferences…", self._preferences, QKeySequence.StandardKey.Preferences
+        )
+        edit_menu.addAction(prefs)
+        self._data_actions.append(prefs)
+        prefs.setEnabled(False)
+
+        view_menu = bar.addMenu("&View")
+        for row, info in enumerate(PAGES):
+            action = self._action(
+                info.title, lambda _=False, r=row: self.nav.setCurrentRow(r), info.shortcut
+            )
+            view_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About", self._about))
+
+    def _undo(self) -> None:
+        if self.ctx is not None:
+            self.ctx.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.ctx is not None:
+            self.ctx.undo_stack.redo()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(APP_NAME)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _export_pdf(self) -> None:
+        from planner.ui.exporting import export_pdf_interactively
+
+        if self.ctx is not None:
+            export_pdf_interactively(self, self.ctx)
+
+    def _export_markdown(self) -> None:
+        from planner.ui.exporting import export_markdown_interactively
+
+        if self.ctx is not None:
+            export_markdown_interactively(self, self.ctx)
+
+    def _print(self) -> None:
+        from planner.ui.exporting import print_with_preview
+
+        if self.ctx is not None:
+            print_with_preview(self, self.ctx)
+
+    def _preferences(self) -> None:
+        from planner.ui.dialogs.preferences import PreferencesDialog
+
+        if self.ctx is not None:
+            PreferencesDialog(self.ctx, self).exec()
+
+    def open_first_run(self) -> None:
+        from planner.ui.first_run.wizard import FirstRunWizard
+
+        if self.ctx is None:
+            return
+        wizard = FirstRunWizard(self.ctx, self)
+        wizard.finished.connect(lambda _result: self._first_run_closed(wizard))
+        wizard.open()
+
+    def _first_run_closed(self, wizard: QWidget) -> None:
+        self._settings.first_run_done = True
+        if getattr(wizard, "reached_plan", False):
+            self.show_page("plan")
+
+    def _open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ws.folder)))
+
+    def _about(self) -> None:
+        from planner.ui.dialogs.about import about_text
+
+        QMessageBox.about(self, f"About {APP_NAME}", about_text(self._ws))
+
+    def _show_failure(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    # --- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.geometry = self.saveGeometry()
+        self._settings.sync()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+        self._ws.close()
+        super().closeEvent(event)
