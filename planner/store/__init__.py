@@ -17,6 +17,7 @@ from planner.store.models import (
     PlanStep,
     Profile,
     SkillRating,
+    UserResource,
 )
 from planner.store.paths import data_dir, database_path
 
@@ -33,6 +34,7 @@ __all__ = [
     "PlanStep",
     "Profile",
     "SkillRating",
+    "UserResource",
     "backup_before_migration",
     "backup_database",
     "data_dir",

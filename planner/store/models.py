@@ -154,3 +154,15 @@ class PlanStep(SQLModel, table=True):
     notes: str = ""
     completed_on: date | None = None
     topics_done: str = ""  # comma-separated indices of the ticked topic items
+
+
+class UserResource(SQLModel, table=True):
+    """Something the person found useful for a step; kept by step key, across plans."""
+
+    __tablename__ = "user_resource"
+
+    id: int | None = Field(default=None, primary_key=True)
+    step_key: str = Field(index=True)
+    title: str
+    link: str = ""
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)

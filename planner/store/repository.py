@@ -25,6 +25,7 @@ from planner.store.models import (
     PlanStep,
     Profile,
     SkillRating,
+    UserResource,
 )
 
 
@@ -203,3 +204,29 @@ def update_step(
 def _check_choice(what: str, value: str, choices: tuple[str, ...]) -> None:
     if value not in choices:
         raise InvalidInputError(f"A {what} is one of {', '.join(choices)}, not {value!r}.")
+
+
+def user_resources(*, session: Session, step_key: str | None = None) -> list[UserResource]:
+    """The person's own resources (of one step, if given), in the order they were added."""
+    query = select(UserResource).order_by(col(UserResource.id))
+    if step_key is not None:
+        query = query.where(UserResource.step_key == step_key)
+    return list(session.exec(query))
+
+
+def add_user_resource(
+    *, session: Session, step_key: str, title: str, link: str = ""
+) -> UserResource:
+    resource = UserResource(step_key=step_key, title=title, link=link)
+    session.add(resource)
+    session.flush()
+    return resource
+
+
+def remove_user_resource(*, session: Session, resource_id: int) -> UserResource:
+    resource = session.get(UserResource, resource_id)
+    if resource is None:
+        raise NotFoundError(f"There is no resource {resource_id}.")
+    session.delete(resource)
+    session.flush()
+    return resource

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from planner.errors import PlannerError
-from planner.services import certifications, plans, profile, skills
+from planner.services import certifications, plans, profile, resources, skills
 
 if TYPE_CHECKING:
     from planner.ui.context import UiContext
@@ -160,3 +160,35 @@ def remove_certification(ctx: UiContext, view: certifications.CertificationView)
     return ServiceCommand(
         ctx, f"Remove {view.name}", do, undo, frozenset({"certifications", "plan"})
     )
+
+
+def add_step_resource(ctx: UiContext, step_key: str, title: str, link: str) -> ServiceCommand:
+    state: dict[str, int] = {}
+
+    def do() -> object:
+        view = resources.add_step_resource(ctx.ws, step_key=step_key, title=title, link=link)
+        state["id"] = view.resource_id
+        return view
+
+    return ServiceCommand(
+        ctx,
+        f"Add resource {title}",
+        do,
+        lambda _: resources.remove_step_resource(ctx.ws, resource_id=state["id"]),
+        frozenset({"plan"}),
+    )
+
+
+def remove_step_resource(ctx: UiContext, view: resources.UserResourceView) -> ServiceCommand:
+    state = {"id": view.resource_id}
+
+    def do() -> None:
+        resources.remove_step_resource(ctx.ws, resource_id=state["id"])
+
+    def undo(_: object) -> None:
+        again = resources.add_step_resource(
+            ctx.ws, step_key=view.step_key, title=view.title, link=view.link
+        )
+        state["id"] = again.resource_id
+
+    return ServiceCommand(ctx, f"Remove resource {view.title}", do, undo, frozenset({"plan"}))

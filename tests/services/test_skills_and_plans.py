@@ -187,3 +187,22 @@ def test_ticking_every_topic_completes_the_step(workspace: Workspace) -> None:
     assert again.topics_done[step.key] == frozenset(range(count))
     with pytest.raises(InvalidInputError):
         plans.set_topic_done(workspace, position=step.position, index=count, done=True)
+
+
+def test_own_resources_follow_the_step_into_a_regenerated_plan(workspace: Workspace) -> None:
+    from planner.services import resources
+
+    view = _plan_for_architect(workspace)
+    step = next(s for s in view.plan.steps if s.kind == "skill")
+    added = resources.add_step_resource(
+        workspace, step_key=step.key, title="  Team wiki page ", link="wiki/dist-sys"
+    )
+    assert (added.title, added.link) == ("Team wiki page", "wiki/dist-sys")
+    plans.generate_plan(workspace)
+    assert [r.title for r in resources.step_resources(workspace, step_key=step.key)] == [
+        "Team wiki page"
+    ]
+    with pytest.raises(InvalidInputError):
+        resources.add_step_resource(workspace, step_key=step.key, title="   ")
+    resources.remove_step_resource(workspace, resource_id=added.resource_id)
+    assert resources.step_resources(workspace, step_key=step.key) == []

@@ -32,7 +32,16 @@ from planner.store import (
 )
 from planner.store.database import alembic_config
 
-TABLES = {"alembic_version", "profile", "skill_rating", "held_certification", "plan", "plan_step"}
+TABLES = {
+    "alembic_version",
+    "profile",
+    "skill_rating",
+    "held_certification",
+    "plan",
+    "plan_step",
+    "user_resource",
+}
+HEAD = "0002"  # the newest shipped revision
 
 
 def digest(path: Path) -> str:
@@ -83,7 +92,7 @@ def test_a_new_file_is_created_and_migrated_to_head(tmp_path: Path, folder: str)
     finally:
         engine.dispose()
     assert query(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
-    assert head_revision() == "0001"
+    assert head_revision() == "0002"
     assert backups(path.parent) == []
     open_database(path).dispose()  # and it opens again (read-only check of an odd path)
 
@@ -292,7 +301,7 @@ def test_backup_before_migration_names_the_revision_and_time(database_file: Path
     assert first.name == "planner.sqlite3.before-0001-20250304-050607.bak"
     assert second.name == "planner.sqlite3.before-0001-20250304-050607-1.bak"
     assert first.parent == database_file.parent
-    assert query(second, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert query(second, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
 
 
 # --- upgrading an older database (with a second revision shipped only to this test) ------
@@ -302,8 +311,8 @@ SECOND_REVISION = '''"""Test revision: copy the plan table (batch mode) and add 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -322,27 +331,27 @@ def downgrade() -> None:
 
 @pytest.fixture
 def second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Ship a copy of the migrations with revision 0002 added; returns its file."""
+    """Ship a copy of the migrations with a test revision 9999 after the head; its file."""
     folder = tmp_path / "100% migrations"  # "%" must survive Alembic's configparser
     shutil.copytree(database.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(database, "MIGRATIONS_DIR", folder)
     database._scripts.cache_clear()
-    yield folder / "versions" / "0002_colour.py"
+    yield folder / "versions" / "9999_colour.py"
     database._scripts.cache_clear()
 
 
 def test_an_older_database_is_backed_up_then_upgraded(
     database_file: Path, template_database: Path, second_revision: Path
 ) -> None:
-    engine = open_database(database_file)  # still at 0001: 0002 is not written yet
+    engine = open_database(database_file)  # still at the head: 9999 is not written yet
     add_plan_with_steps(engine)
     engine.dispose()
-    second_revision.write_text(SECOND_REVISION.format(extra=""))
+    second_revision.write_text(SECOND_REVISION.format(extra="", head=HEAD))
     database._scripts.cache_clear()
 
     engine = open_database(database_file)
     try:
-        assert head_revision() == "0002"
+        assert head_revision() == "9999"
         with Session(engine) as session:
             connection = session.connection()
             assert connection.exec_driver_sql("SELECT count(*) FROM plan_step").scalar() == 3
@@ -350,20 +359,22 @@ def test_an_older_database_is_backed_up_then_upgraded(
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
-    assert query(database_file, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert query(database_file, "SELECT version_num FROM alembic_version") == [("9999",)]
     [backup] = backups(database_file.parent)
-    assert backup.name.startswith("planner.sqlite3.before-0001-")
-    assert query(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert backup.name.startswith(f"planner.sqlite3.before-{HEAD}-")
+    assert query(backup, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert query(backup, "SELECT count(*) FROM plan_step") == [(3,)]
 
 
 def test_a_failed_upgrade_is_rolled_back_whole(database_file: Path, second_revision: Path) -> None:
-    second_revision.write_text(SECOND_REVISION.format(extra='op.execute("SELECT * FROM nowhere")'))
+    second_revision.write_text(
+        SECOND_REVISION.format(extra='op.execute("SELECT * FROM nowhere")', head=HEAD)
+    )
     with pytest.raises(StorageError, match="rolled back") as caught:
         open_database(database_file)
     [backup] = backups(database_file.parent)
     assert str(backup) in str(caught.value)
-    assert query(database_file, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert query(database_file, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     columns = [row[1] for row in query(database_file, "PRAGMA table_info(plan)")]
     assert "colour" not in columns
     tables = query(database_file, "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -373,7 +384,8 @@ def test_a_failed_upgrade_is_rolled_back_whole(database_file: Path, second_revis
 def test_autogenerate_writes_migrations_free_of_model_imports(
     tmp_path: Path, second_revision: Path
 ) -> None:
-    (second_revision.parent / "0001_initial.py").unlink()
+    for script in second_revision.parent.glob("0*.py"):  # autogenerate from nothing
+        script.unlink()
     database._scripts.cache_clear()
     engine = make_engine(tmp_path / "empty.sqlite3")
     try:
