@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from planner.catalog.scale import level_label
 from planner.errors import InvalidInputError
-from planner.services.workspace import Workspace
+
+if TYPE_CHECKING:  # the services load SQLAlchemy: only for the command that runs
+    from planner.services.workspace import Workspace
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
+    from planner.services.workspace import Workspace
+
     return Workspace(args.data_dir)
 
 

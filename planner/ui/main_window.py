@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -22,10 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
-from planner.services.workspace import Workspace
-from planner.ui.context import UiContext
-from planner.ui.pages import PAGES
 from planner.ui.settings import UiSettings
+
+# The services (SQLAlchemy, pydantic, Alembic) take most of a second to import: they are
+# imported on the loading thread, after the window has painted, never at module level here.
+if TYPE_CHECKING:
+    from planner.services.workspace import Workspace
+    from planner.ui.context import UiContext
+
+# Sidebar entries, known before the pages' modules are imported (planner/ui/pages.py has
+# the same keys with the classes; a test checks they agree).
+PAGE_TITLES: tuple[tuple[str, str, str], ...] = (
+    ("dashboard", "Dashboard", "Ctrl+1"),
+    ("roles", "Roles", "Ctrl+2"),
+    ("skills", "Skills", "Ctrl+3"),
+    ("certifications", "Certifications", "Ctrl+4"),
+    ("plan", "Plan", "Ctrl+5"),
+)
 
 APP_NAME = "Learning-path planner"
 
@@ -36,8 +50,12 @@ class _Loaded(QObject):
     done = Signal(object)  # Workspace, or the PlannerError that stopped it
 
 
-def _open(ws: Workspace) -> Workspace:
-    """The slow part of starting: load the catalog, open (and migrate) the database."""
+def _open(data_dir: Path | None, ws: Workspace | None) -> Workspace:
+    """The slow part of starting: imports, the catalog, the database (migrated if needed)."""
+    from planner.services.workspace import Workspace
+    from planner.ui import pages  # noqa: F401  (the pages' imports, also off the GUI thread)
+
+    ws = ws or Workspace(data_dir)
     _ = ws.catalog
     _ = ws.engine
     return ws
@@ -53,7 +71,8 @@ class MainWindow(QMainWindow):
         show_first_run: bool = True,
     ) -> None:
         super().__init__()
-        self._ws = workspace or Workspace(data_dir)
+        self._data_dir = data_dir
+        self._ws: Workspace | None = workspace
         self._settings = settings or UiSettings()
         self._show_first_run = show_first_run
         self.ctx: UiContext | None = None
@@ -75,10 +94,10 @@ class MainWindow(QMainWindow):
         self.loading = QLabel("Opening your planner…")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
-        for info in PAGES:
-            item = QListWidgetItem(info.title)
-            item.setData(Qt.ItemDataRole.UserRole, info.key)
-            item.setToolTip(f"{info.title} ({info.shortcut})")
+        for key, title, shortcut in PAGE_TITLES:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{title} ({shortcut})")
             self.nav.addItem(item)
         self.nav.setEnabled(False)
         self.nav.currentRowChanged.connect(self._show_row)
@@ -103,13 +122,13 @@ class MainWindow(QMainWindow):
     def load(self) -> None:
         """Open the catalog and database off the GUI thread; the pages follow."""
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner-load")
-        future = self._executor.submit(_open, self._ws)
+        future = self._executor.submit(_open, self._data_dir, self._ws)
         future.add_done_callback(self._loaded_in_thread)
 
     def load_now(self) -> None:
         """Open everything on this thread (tests and scripts that need the pages at once)."""
         try:
-            self._on_loaded(_open(self._ws))
+            self._on_loaded(_open(self._data_dir, self._ws))
         except PlannerError as exc:
             self._on_loaded(exc)
 
@@ -126,7 +145,13 @@ class MainWindow(QMainWindow):
             )
             QMessageBox.critical(self, APP_NAME, str(result))
             return
-        self.ctx = UiContext(self._ws, self)
+        from planner.services.workspace import Workspace
+        from planner.ui.context import UiContext
+        from planner.ui.pages import PAGES
+
+        assert isinstance(result, Workspace)
+        self._ws = result
+        self.ctx = UiContext(result, self)
         self.ctx.failed.connect(self._show_failure)
         self.ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self._undo_action.setEnabled(True)
@@ -142,7 +167,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
-        keys = [info.key for info in PAGES]
+        keys = [key for key, _, _ in PAGE_TITLES]
         last = self._settings.last_page
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
         self.statusBar().showMessage(f"Data folder: {self._ws.folder}", 8000)
@@ -154,7 +179,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0 or not self._pages:
             return
-        key = PAGES[row].key
+        key = PAGE_TITLES[row][0]
         page = self._pages[key]
         self.stack.setCurrentWidget(page)
         self._settings.last_page = key
@@ -163,7 +188,7 @@ class MainWindow(QMainWindow):
             focus()
 
     def show_page(self, key: str) -> QWidget:
-        row = [info.key for info in PAGES].index(key)
+        row = [k for k, _, _ in PAGE_TITLES].index(key)
         self.nav.setCurrentRow(row)
         return self._pages[key]
 
@@ -217,10 +242,8 @@ class MainWindow(QMainWindow):
         prefs.setEnabled(False)
 
         view_menu = bar.addMenu("&View")
-        for row, info in enumerate(PAGES):
-            action = self._action(
-                info.title, lambda _=False, r=row: self.nav.setCurrentRow(r), info.shortcut
-            )
+        for row, (_, title, shortcut) in enumerate(PAGE_TITLES):
+            action = self._action(title, lambda _=False, r=row: self.nav.setCurrentRow(r), shortcut)
             view_menu.addAction(action)
 
         help_menu = bar.addMenu("&Help")
@@ -278,12 +301,14 @@ class MainWindow(QMainWindow):
             self.show_page("plan")
 
     def _open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ws.folder)))
+        if self._ws is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ws.folder)))
 
     def _about(self) -> None:
         from planner.ui.dialogs.about import about_text
 
-        QMessageBox.about(self, f"About {APP_NAME}", about_text(self._ws))
+        if self._ws is not None:
+            QMessageBox.about(self, f"About {APP_NAME}", about_text(self._ws))
 
     def _show_failure(self, message: str) -> None:
         QMessageBox.warning(self, APP_NAME, message)
@@ -295,5 +320,6 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         if self._executor is not None:
             self._executor.shutdown(wait=True)
-        self._ws.close()
+        if self._ws is not None:
+            self._ws.close()
         super().closeEvent(event)

@@ -3,11 +3,14 @@ dark overrides it), and charts pick the matching chart palette."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from planner.charts.model import ChartPalette
+if TYPE_CHECKING:  # the charts pull in the catalog (pydantic): not before the first paint
+    from planner.charts.model import ChartPalette
 
 
 def _dark_palette() -> QPalette:
@@ -54,4 +57,6 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 def chart_palette() -> ChartPalette:
     """The chart colours that suit the window's current palette."""
+    from planner.charts.model import ChartPalette
+
     return ChartPalette.dark() if is_dark() else ChartPalette.light()
