@@ -153,7 +153,6 @@ class MainWindow(QMainWindow):
         self._ws = result
         self.ctx = UiContext(result, self)
         self.ctx.failed.connect(self._show_failure)
-        self.ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self._undo_action.setEnabled(True)
         self._redo_action.setEnabled(True)
         self.ctx.undo_stack.canUndoChanged.connect(self._undo_action.setEnabled)
@@ -256,9 +255,6 @@ class MainWindow(QMainWindow):
     def _redo(self) -> None:
         if self.ctx is not None:
             self.ctx.undo_stack.redo()
-
-    def _update_title(self) -> None:
-        self.setWindowTitle(APP_NAME)
 
     # --- actions --------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The certifications page: held and planned certifications, with their expiry dates."""
