@@ -163,6 +163,10 @@ class MainWindow(QMainWindow):
             page = info.create(self.ctx, self.stack)
             self._pages[info.key] = page
             self.stack.addWidget(page)
+            # A page may ask for another one (a dashboard step opens the plan, say).
+            requested = getattr(page, "page_requested", None)
+            if requested is not None:
+                requested.connect(self.show_page)
         self.nav.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)

@@ -1,0 +1,144 @@
+"""What the dashboard shows, read in one go: readiness, next steps, progress, expiring certs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from planner.catalog import Catalog
+from planner.catalog.schema import Role
+from planner.planning import Plan, ProfileSnapshot, Readiness, RoleGap, Step, role_gap
+from planner.planning.readiness import readiness_from_gap
+from planner.services.certifications import CertificationView, my_certifications
+from planner.services.plans import current_plan
+from planner.services.profile import snapshot
+from planner.services.workspace import Workspace
+from planner.store import repository
+from planner.store.models import SkillRating
+
+EXPIRY_WINDOW_DAYS = 90
+NEXT_STEPS = 3
+
+
+@dataclass(frozen=True)
+class ExpiringCertification:
+    certification: CertificationView
+    days_left: int  # negative once expired
+
+    @property
+    def expired(self) -> bool:
+        return self.days_left < 0
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    today: date
+    target: Role | None  # None: no target chosen (or one the catalog no longer has)
+    readiness: Readiness | None  # for the target, today
+    gap: RoleGap | None
+    plan: Plan | None  # the active plan, which may lead to another role than the target
+    next_steps: tuple[Step, ...]  # the first unfinished steps, in plan order
+    progress: tuple[tuple[date, float], ...]  # (day a rating changed, readiness that day)
+    expiring: tuple[ExpiringCertification, ...]  # soonest first, the expired ones first of all
+
+    @property
+    def plan_matches_target(self) -> bool:
+        return (
+            self.plan is not None
+            and self.target is not None
+            and (self.plan.role_id == self.target.id)
+        )
+
+
+def dashboard(ws: Workspace) -> DashboardView:
+    """Everything the dashboard draws, for the person's target role today."""
+    today = ws.today()
+    catalog = ws.catalog
+    with ws.transaction() as session:
+        target_id = repository.get_profile(session=session).target_role_id
+        profile = snapshot(session, today)
+        history = repository.rating_history(session=session)
+    target = catalog.roles.get(target_id) if target_id else None
+    view = current_plan(ws)
+    plan = view.plan if view is not None else None
+    gap = role_gap(catalog, profile, target, today) if target is not None else None
+    return DashboardView(
+        today=today,
+        target=target,
+        readiness=readiness_from_gap(catalog, gap) if gap is not None else None,
+        gap=gap,
+        plan=plan,
+        next_steps=next_steps(plan) if plan is not None else (),
+        progress=tuple(readiness_series(catalog, profile, target, history))
+        if target is not None
+        else (),
+        expiring=tuple(expiring_certifications(my_certifications(ws), today)),
+    )
+
+
+def next_steps(plan: Plan, count: int = NEXT_STEPS) -> tuple[Step, ...]:
+    """The first ``count`` steps not done or skipped, in plan order."""
+    return tuple(s for s in plan.steps if not s.finished)[:count]
+
+
+def readiness_series(
+    catalog: Catalog,
+    profile: ProfileSnapshot,
+    role: Role,
+    history: Iterable[SkillRating],
+) -> list[tuple[date, float]]:
+    """For every day a rating changed, the readiness for ``role`` at the end of that day.
+
+    ``history`` is every rating, oldest first (as ``repository.rating_history`` gives it);
+    ``profile`` supplies the rest (certifications, experience, education), judged on each day.
+    One pass over the history, one readiness per distinct (local) day.
+    """
+    levels: dict[str, int] = {}
+    series: list[tuple[date, float]] = []
+    day: date | None = None
+
+    def close(on: date) -> None:
+        as_of = replace(profile, levels=dict(levels))
+        percent = readiness_from_gap(catalog, role_gap(catalog, as_of, role, on)).percent
+        series.append((on, percent))
+
+    for rating in history:
+        rated_on = rating.rated_at.astimezone().date()
+        if day is not None and rated_on != day:
+            close(day)
+        day = rated_on
+        levels[rating.skill_id] = rating.level
+    if day is not None:
+        close(day)
+    return series
+
+
+def expiring_certifications(
+    certifications: Iterable[CertificationView],
+    today: date,
+    window_days: int = EXPIRY_WINDOW_DAYS,
+) -> list[ExpiringCertification]:
+    """Held certifications that expire within ``window_days`` of ``today``, or have expired.
+
+    A certification held again (a renewal recorded as a new record) counts by its latest
+    record only, so an old expired copy does not nag once it has been renewed.
+    """
+    latest: dict[str, CertificationView] = {}
+    for cert in certifications:
+        if cert.status == "planned":
+            continue
+        known = latest.get(cert.cert_id)
+        if known is None or _expiry_key(cert) > _expiry_key(known):
+            latest[cert.cert_id] = cert
+    limit = today + timedelta(days=window_days)
+    found = [
+        ExpiringCertification(c, (c.expires_on - today).days)
+        for c in latest.values()
+        if c.expires_on is not None and c.expires_on <= limit
+    ]
+    return sorted(found, key=lambda e: (e.days_left, e.certification.name))
+
+
+def _expiry_key(cert: CertificationView) -> tuple[date, date]:
+    return (cert.expires_on or date.max, cert.earned_on or date.min)

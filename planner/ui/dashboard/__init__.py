@@ -1,0 +1,1 @@
+"""The dashboard page: readiness, next steps, progress over time, expiring certifications."""
