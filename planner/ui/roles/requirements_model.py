@@ -1,0 +1,118 @@
+"""A role's requirements set against the person, as a table: what is asked, what you have,
+and met / short / missing in colour and in words."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from planner.planning.requirements import RequirementRow
+from planner.ui.roles.states import STATE_RANK, state_color, state_text
+
+Index = QModelIndex | QPersistentModelIndex
+SORT = Qt.ItemDataRole.UserRole + 1
+
+
+class Column(IntEnum):
+    REQUIREMENT = 0
+    IMPORTANCE = 1
+    ASKED = 2
+    YOURS = 3
+    STATE = 4
+
+
+HEADERS = {
+    Column.REQUIREMENT: "Requirement",
+    Column.IMPORTANCE: "Importance",
+    Column.ASKED: "Asked",
+    Column.YOURS: "You",
+    Column.STATE: "State",
+}
+_KIND_RANK = {"skill": 0, "certification": 1, "experience": 2, "education": 3}
+
+
+class RequirementsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[RequirementRow, ...] = ()
+
+    def set_rows(self, rows: tuple[RequirementRow, ...]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def requirement(self, row: int) -> RequirementRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and section in Column._value2member_map_
+        ):
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        column = Column(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(r, column)
+        if role == SORT:
+            return self._sort_key(index.row(), r, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r)
+        if column == Column.STATE and role == Qt.ItemDataRole.ForegroundRole:
+            return state_color(r.state)
+        if column == Column.STATE and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    @staticmethod
+    def _display(r: RequirementRow, column: Column) -> str:
+        if column == Column.REQUIREMENT:
+            return r.label
+        if column == Column.IMPORTANCE:
+            return r.importance.capitalize()
+        if column == Column.ASKED:
+            return r.wanted
+        if column == Column.YOURS:
+            return r.current
+        return state_text(r.state)
+
+    @staticmethod
+    def _sort_key(position: int, r: RequirementRow, column: Column) -> int:
+        # One integer per cell (the catalog order breaks ties): Qt compares these natively.
+        if column == Column.REQUIREMENT:
+            rank = _KIND_RANK.get(r.kind, 9)
+        elif column == Column.IMPORTANCE:
+            rank = 0 if r.importance == "required" else 1
+        elif column == Column.ASKED:
+            rank = r.target if r.target is not None else -1
+        elif column == Column.YOURS:
+            rank = r.level if r.level is not None else -1
+        else:
+            rank = STATE_RANK.get(r.state, 0)
+        return (rank + 1) * 10_000 + position
+
+    @staticmethod
+    def _tooltip(r: RequirementRow) -> str:
+        lines = [f"{r.label} ({r.importance})", f"Asked: {r.wanted}; you: {r.current}"]
+        lines.append(f"{state_text(r.state)}")
+        if r.note:
+            lines.append(r.note)
+        return "\n".join(lines)
