@@ -135,10 +135,12 @@ def _renewals(
         held = profile.certification(cert_id)
         if held is not None and held.valid_on(options.start_date) and held.expires_on:
             first_deadline[cert_id] = held.expires_on
+    earned_here: set[str] = set()
     for step in dated:
         years = catalog.certifications[step.cert_id].validity_years if step.cert_id else None
         if step.kind == "certification" and step.cert_id and years and step.planned_end:
             first_deadline[step.cert_id] = add_years(step.planned_end, years)
+            earned_here.add(step.cert_id)
     renewals_done = {s.key: s for s in dated if s.kind == "renewal"}
 
     result = []
@@ -148,6 +150,10 @@ def _renewals(
             if deadline > ready:
                 break
             key = f"renew:{cert_id}" if n == 1 else f"renew:{cert_id}:{n}"
+            if n == 1:
+                after: tuple[str, ...] = (f"cert:{cert_id}",) if cert_id in earned_here else ()
+            else:
+                after = (f"renew:{cert_id}" if n == 2 else f"renew:{cert_id}:{n - 1}",)
             step = Step(
                 key=key,
                 kind="renewal",
@@ -157,6 +163,7 @@ def _renewals(
                 reasons=(f"It lapses on {deadline}, before this plan is done",),
                 cert_id=cert_id,
                 deadline=deadline,
+                depends_on=after,
                 stage_role_id=stages[-1],
                 stage=len(stages) - 1,
             )

@@ -46,6 +46,7 @@ def schedule(steps: Sequence[Step], options: PlanOptions) -> tuple[list[Step], d
 
     def place(step: Step) -> None:
         nonlocal cursor
+        placed.add(step.key)
         begin, cursor = cursor, cursor + duration(step)
         dated.append(
             replace(
@@ -53,14 +54,27 @@ def schedule(steps: Sequence[Step], options: PlanOptions) -> tuple[list[Step], d
             )
         )
 
+    placed: set[str] = set()
+    in_plan = {s.key for s in steps}
+
+    def ready(r: Step) -> bool:
+        """A renewal never comes before the earning (or renewal) it renews."""
+        return all(d in placed or d not in in_plan for d in r.depends_on)
+
     def place_due_renewals(before: float) -> None:
         """Renewals whose latest start falls before ``before`` days go now."""
-        while renewals:
-            r = renewals[0]
-            deadline = (r.deadline - start).days + 1 if r.deadline else math.inf
-            if deadline - duration(r) >= before:
+        while True:
+            due = [
+                r
+                for r in renewals
+                if ready(r)
+                and ((r.deadline - start).days + 1 if r.deadline else math.inf) - duration(r)
+                < before
+            ]
+            if not due:
                 return
-            place(renewals.pop(0))
+            renewals.remove(due[0])
+            place(due[0])
 
     stage_begin: dict[int, float] = {}
     for step in regular:
@@ -74,16 +88,23 @@ def schedule(steps: Sequence[Step], options: PlanOptions) -> tuple[list[Step], d
             reached = step.deadline or begin
             end = max(begin, reached - timedelta(days=1))
             dated.append(replace(step, planned_start=begin, planned_end=end))
+            placed.add(step.key)
         else:  # milestone: once the study and experience of its stage (and earlier) are done
             place_due_renewals(cursor)
             ends = [s.planned_end for s in dated if s.stage <= step.stage and s.planned_end]
             day = max(ends, default=start)
             # A certification that lapses before the milestone has to be renewed to reach it.
-            while renewals and (renewals[0].deadline or date.max) <= day:
-                place(renewals.pop(0))
+            lapsing = [r for r in renewals if ready(r) and (r.deadline or date.max) <= day]
+            while lapsing:
+                renewals.remove(lapsing[0])
+                place(lapsing[0])
                 day = max(day, dated[-1].planned_end or day)
+                lapsing = [r for r in renewals if ready(r) and (r.deadline or date.max) <= day]
             dated.append(replace(step, planned_start=day, planned_end=day))
+            placed.add(step.key)
     while renewals:
-        place(renewals.pop(0))
+        nxt = next((r for r in renewals if ready(r)), renewals[0])
+        renewals.remove(nxt)
+        place(nxt)
     eta = max((s.planned_end for s in dated if s.planned_end), default=start)
     return [replace(s, position=i) for i, s in enumerate(dated, start=1)], eta
