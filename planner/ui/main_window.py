@@ -88,7 +88,12 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
-        self.nav.setFixedWidth(180)
+        # Room around each entry, in font units so it scales with the screen's DPI.
+        em = self.fontMetrics().height()
+        self.nav.setFixedWidth(int(em * 9.5))
+        self.nav.setSpacing(max(1, em // 6))
+        self.nav.setStyleSheet(f"QListWidget::item {{ padding: {em // 3}px {em // 2}px; }}")
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Page")
         self.loading = QLabel("Opening your planner…")
