@@ -83,8 +83,6 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 780)
-        if (geometry := self._settings.geometry) is not None:
-            self.restoreGeometry(geometry)
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
@@ -172,6 +170,9 @@ class MainWindow(QMainWindow):
             requested = getattr(page, "page_requested", None)
             if requested is not None:
                 requested.connect(self.show_page)
+        # Restored once the pages are in: their minimum sizes no longer change the window's.
+        if (geometry := self._settings.geometry) is not None:
+            self.restoreGeometry(geometry)
         self.nav.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
@@ -316,7 +317,12 @@ class MainWindow(QMainWindow):
             QMessageBox.about(self, f"About {APP_NAME}", about_text(self._ws))
 
     def _show_failure(self, message: str) -> None:
-        QMessageBox.warning(self, APP_NAME, message)
+        """Say why an action was refused, without blocking the event loop (open, not exec)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("failure-message")
+        box.open()
+        self.statusBar().showMessage(message, 10000)
 
     # --- closing --------------------------------------------------------------------------
 
