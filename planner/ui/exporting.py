@@ -7,7 +7,17 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
@@ -141,6 +151,12 @@ class PdfExport(QObject):
         self.dialog.canceled.connect(self.cancel)
 
     def start(self) -> None:
+        # WORKAROUND: when PySide destroys a QObject made from Python it calls back into
+        # Python (taking the GIL) while holding one of Qt's signal-slot locks, and the worker
+        # holds the GIL while it waits for such a lock when it creates text documents: a
+        # deletion on this thread during the export can deadlock the two. Deletions already
+        # queued (widgets just closed) are done now, before the worker starts.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         self.running = True
         _RUNNING.add(self)
         self.dialog.setValue(0)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -23,6 +23,18 @@ from planner.ui.main_window import MainWindow
 from planner.ui.plan.page import PlanPage
 
 EXPORT_TIMEOUT_MS = 60_000
+
+
+def wait_for_export(qtbot: QtBot, done: Callable[[], bool]) -> None:
+    """Wait for the worker, then for its result to reach the window.
+
+    The worker is waited for in QThreadPool.waitForDone, which runs no Python on this
+    thread (see the WORKAROUND in PdfExport.start: pytest-qt's waiting creates and drops
+    timers and event loops, and a disconnect on this thread while the worker lays text out
+    can deadlock the two under PySide 6.11 on Python 3.11).
+    """
+    assert QThreadPool.globalInstance().waitForDone(EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(done, timeout=EXPORT_TIMEOUT_MS)
 
 
 def make_plan(ws: Workspace) -> plans.PlanView:
@@ -82,7 +94,7 @@ def test_export_pdf_from_the_page_has_every_step(
 
     assert asked and asked[0].name == "distributed-systems-architect-plan.pdf"
     assert jobs and jobs[0].running  # the window goes on while the PDF is drawn
-    qtbot.waitUntil(lambda: not jobs[0].running, timeout=EXPORT_TIMEOUT_MS)
+    wait_for_export(qtbot, lambda: not jobs[0].running)
     written = tmp_path / "my plan.pdf"
     assert jobs[0].written == written and jobs[0].error is None
     text = pdf_text(written)
@@ -109,11 +121,8 @@ def test_export_pdf_from_the_file_menu(
     export = next(a for a in action.menu().actions() if a.text().startswith("Export &PDF"))
     assert export.isEnabled()
     export.trigger()
-    qtbot.waitUntil(target.exists, timeout=EXPORT_TIMEOUT_MS)
-    qtbot.waitUntil(
-        lambda: "Exported the plan" in window.statusBar().currentMessage(),
-        timeout=EXPORT_TIMEOUT_MS,
-    )
+    wait_for_export(qtbot, lambda: "Exported the plan" in window.statusBar().currentMessage())
+    assert target.exists()
     view = plans.current_plan(workspace)
     assert view is not None
     text = pdf_text(target)
@@ -131,7 +140,7 @@ def test_cancelling_the_progress_leaves_no_file(
     assert cancel is not None and cancel.text() == "Cancel"
     cancel.click()
     assert job.cancelled
-    qtbot.waitUntil(lambda: not job.running, timeout=EXPORT_TIMEOUT_MS)
+    wait_for_export(qtbot, lambda: not job.running)
     assert job.written is None and job.error is None
     assert list(folder.iterdir()) == []  # neither the PDF nor a temporary file
     assert message_boxes(page) == []
@@ -141,7 +150,7 @@ def test_an_unwritable_place_is_reported(
     page: PlanPage, ctx: UiContext, qtbot: QtBot, tmp_path: Path
 ) -> None:
     job = exporting.start_pdf_export(page, ctx, tmp_path / "no such folder" / "plan.pdf")
-    qtbot.waitUntil(lambda: not job.running, timeout=EXPORT_TIMEOUT_MS)
+    wait_for_export(qtbot, lambda: not job.running)
     assert job.error is not None and "does not exist" in job.error
     assert job.message_box is not None and job.message_box.isVisible()
     assert "does not exist" in job.message_box.text()

@@ -71,7 +71,7 @@ def first_skill_step(ws: Workspace, *, with_topics: bool = False) -> Step:
     )
 
 
-# --- the steps and their check boxes -------------------------------------------------------------
+# --- the steps and their check boxes ---------------------------------------------------------
 
 
 def test_tree_groups_every_step_under_its_phase(page: PlanPage, ctx: UiContext) -> None:
@@ -153,7 +153,7 @@ def test_status_combo_sets_in_progress(page: PlanPage, ctx: UiContext) -> None:
     assert combo.currentData() == "todo"
 
 
-# --- the detail panel: why, topics, resources, note ----------------------------------------------
+# --- the detail panel: why, topics, resources, note ------------------------------------------
 
 
 def test_detail_shows_why_topics_and_resources(page: PlanPage, ctx: UiContext) -> None:
@@ -229,7 +229,7 @@ def test_note_is_saved_before_another_step_is_shown(page: PlanPage, ctx: UiConte
     assert page.detail.note.toPlainText() == ""
 
 
-# --- hours per week, start date, regenerate --------------------------------------------------------
+# --- hours per week, start date, regenerate --------------------------------------------------
 
 
 def test_slider_previews_the_eta_then_redates_on_release(page: PlanPage, ctx: UiContext) -> None:
@@ -308,7 +308,7 @@ def test_a_new_target_asks_for_a_regeneration(page: PlanPage, ctx: UiContext) ->
     assert not page.stale.isVisible()
 
 
-# --- timeline -------------------------------------------------------------------------------------
+# --- timeline --------------------------------------------------------------------------------
 
 
 def test_timeline_shows_steps_or_phases(page: PlanPage, ctx: UiContext) -> None:
@@ -322,7 +322,7 @@ def test_timeline_shows_steps_or_phases(page: PlanPage, ctx: UiContext) -> None:
     assert not chart.grab().isNull()
 
 
-# --- the page's service ---------------------------------------------------------------------------
+# --- the page's service ----------------------------------------------------------------------
 
 
 def test_plan_page_state(workspace: Workspace) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QEvent, QItemSelection, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -64,6 +65,8 @@ class PlanPage(QWidget):
 
         self.stale = QLabel()
         self.stale.setWordWrap(True)
+        self.stale.setFrameShape(QFrame.Shape.StyledPanel)
+        self.stale.setMargin(self.fontMetrics().height() // 3)
         self.stale.setAccessibleName("Plan target notice")
 
         self.stack = QStackedWidget()
@@ -150,7 +153,7 @@ class PlanPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([60, 40])  # proportions: the details need room for their words
+        self._split_once = False
         self.splitter = splitter
 
         self.timeline = TimelineTab()
@@ -248,7 +251,7 @@ class PlanPage(QWidget):
         if state.stale and state.view is not None:
             made_for = self.ctx.ws.catalog.roles.get(state.view.plan.role_id)
             self.stale.setText(
-                f"Your target is now {state.target_title}, but this plan is for "
+                f"Note: your target is now {state.target_title}, but this plan is for "
                 f"{made_for.title if made_for else state.view.plan.role_id}. "
                 "Regenerate to plan for the new target."
             )
@@ -385,7 +388,11 @@ class PlanPage(QWidget):
             if any(after.get(key) != position for key, position in before.items()):
                 # The undo commands name steps by number, and the numbers have changed.
                 self.ctx.undo_stack.clear()
-        self._status("Plan regenerated; the progress and notes of its steps were kept.")
+        self._status(
+            "Plan regenerated; the progress and notes of its steps were kept."
+            if view is not None
+            else "Your plan is ready."
+        )
 
     def _status(self, message: str) -> None:
         window = self.window()
@@ -408,6 +415,11 @@ class PlanPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._split_once and self.splitter.width() > 0:
+            # Three fifths for the steps (their titles are long), the rest for the details.
+            self._split_once = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
         window = self.window()
         if window is not self and window is not self._closing_filter_on:
             window.installEventFilter(self)
