@@ -26,6 +26,7 @@ from planner.services import plans
 from planner.services.plan_view import step_resources, step_topics
 from planner.ui import commands
 from planner.ui.context import UiContext
+from planner.ui.plan.own_resources import OwnResources
 from planner.ui.plan.steps import STATUS_WORDS
 
 NOTE_PAUSE_MS = 1000  # a pause in typing this long saves the note
@@ -110,6 +111,7 @@ class StepDetail(QScrollArea):
         self.resources_heading = _heading("Resources")
         self.resources = _wrapping(rich=True)
         self.resources.setAccessibleName("Resources for this step")
+        self.own_resources = OwnResources(ctx)
 
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Your note on this step")
@@ -146,6 +148,8 @@ class StepDetail(QScrollArea):
             self.suggestions,
             self.resources_heading,
             self.resources,
+            _heading("Your resources"),
+            self.own_resources,
             note_heading,
             self.note,
             self.note_state,
@@ -196,6 +200,8 @@ class StepDetail(QScrollArea):
         for widget in (self.suggestions_heading, self.suggestions):
             widget.setVisible(bool(step.suggestions))
         self._fill_resources(step)
+        if not same:
+            self.own_resources.show_step(step.key)
         # A note still being typed for this step stays as typed; it is saved on the pause.
         typing = same and self.note.toPlainText() != self._saved_note
         self._saved_note = step.notes
