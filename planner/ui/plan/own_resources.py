@@ -83,6 +83,7 @@ class OwnResources(QWidget):
             text = view.title + (f" — {view.link}" if view.link else "")
             self.list.addItem(QListWidgetItem(text))
         self.list.setVisible(bool(self._views))
+        self.remove.setVisible(bool(self._views))
         self.empty.setVisible(not self._views)
         self.remove.setEnabled(False)
 
