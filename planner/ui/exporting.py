@@ -151,11 +151,12 @@ class PdfExport(QObject):
         self.dialog.canceled.connect(self.cancel)
 
     def start(self) -> None:
-        # WORKAROUND: when PySide destroys a QObject made from Python it calls back into
-        # Python (taking the GIL) while holding one of Qt's signal-slot locks, and the worker
-        # holds the GIL while it waits for such a lock when it creates text documents: a
-        # deletion on this thread during the export can deadlock the two. Deletions already
-        # queued (widgets just closed) are done now, before the worker starts.
+        # WORKAROUND: PySide 6.11 (Python 3.11) calls back into Python, taking the GIL, from
+        # inside Qt's signal-slot locks when this thread destroys a QObject made from Python
+        # or drops a connection, while the worker holds the GIL as it waits for such a lock
+        # (QTextDocument.documentLayout() connects signals): the two can deadlock. Deletions
+        # already queued (widgets just closed) are done now, before the worker starts; the
+        # progress dialog keeps the window from being used (and so changed) meanwhile.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         self.running = True
         _RUNNING.add(self)

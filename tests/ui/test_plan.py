@@ -3,6 +3,7 @@ the timeline; each checked against the database through the services, and back."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -16,6 +17,7 @@ from planner.services.plan_view import plan_page_state, step_resources, step_top
 from planner.services.workspace import Workspace
 from planner.ui import commands
 from planner.ui.context import UiContext
+from planner.ui.main_window import MainWindow
 from planner.ui.plan.page import PlanPage
 from planner.ui.plan.steps import STEP_ROLE, StepsModel
 
@@ -229,6 +231,33 @@ def test_note_is_saved_before_another_step_is_shown(page: PlanPage, ctx: UiConte
     assert page.detail.note.toPlainText() == ""
 
 
+def test_a_note_being_typed_survives_leaving_the_page_and_closing(
+    make_window: Callable[..., MainWindow], workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_plan(workspace)
+    window = make_window()
+    page = window.show_page("plan")
+    assert isinstance(page, PlanPage)
+    first, second = stored(workspace).plan.steps[:2]
+    page.select_step(first.position)
+    page.detail.note.setPlainText("typed, then went to another page")  # no pause, no focus
+    window.show_page("dashboard")
+    assert stored_step(workspace, first.key).notes == "typed, then went to another page"
+
+    window.show_page("plan")
+    page.select_step(second.position)
+    page.detail.note.setPlainText("typed just before closing")
+    at_close: list[str] = []  # the note as stored when the window closes the database
+    close = workspace.close
+    monkeypatch.setattr(
+        workspace,
+        "close",
+        lambda: (at_close.append(stored_step(workspace, second.key).notes), close()),
+    )
+    window.close()
+    assert at_close == ["typed just before closing"]
+
+
 # --- hours per week, start date, regenerate --------------------------------------------------
 
 
@@ -276,6 +305,23 @@ def test_regenerate_keeps_a_steps_note_and_status(page: PlanPage, ctx: UiContext
     assert stored_step(ctx.ws, first.key).status == "skipped"
     page.select_step(stored_step(ctx.ws, second.key).position)
     assert page.detail.note.toPlainText() == "keep me"
+
+
+def test_regenerating_with_new_step_numbers_clears_the_undo_history(
+    page: PlanPage, ctx: UiContext
+) -> None:
+    step = stored(ctx.ws).plan.steps[-1]
+    page.select_step(step.position)
+    page.detail.note.setPlainText("almost there")
+    page.detail.save_note()
+    page.regenerate.click()  # the same plan, the same numbers: the edit can still be undone
+    assert ctx.undo_stack.canUndo()
+    skills.rate_skill(ctx.ws, skill="communication", level=5)  # its steps leave the plan
+    page.regenerate.click()
+    assert stored_step(ctx.ws, step.key).position != step.position
+    # The undo commands name steps by number, and those numbers now mean other steps.
+    assert not ctx.undo_stack.canUndo()
+    assert stored_step(ctx.ws, step.key).notes == "almost there"
 
 
 def test_no_target_then_make_my_plan(workspace: Workspace, qtbot: QtBot) -> None:
