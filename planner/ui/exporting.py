@@ -9,12 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QObject,
     QRunnable,
     QStandardPaths,
     Qt,
-    QThreadPool,
     Signal,
     Slot,
 )
@@ -91,7 +89,7 @@ class _Signals(QObject):
 
 
 class _PdfTask(QRunnable):
-    """Runs services.exports.export_pdf_file on a pool thread; talks back through signals."""
+    """Runs services.exports.export_pdf_file page by page; talks back through signals."""
 
     def __init__(self, ctx: UiContext, path: Path, signals: _Signals) -> None:
         super().__init__()
@@ -115,6 +113,8 @@ class _PdfTask(QRunnable):
 
     def _progress(self, done: int, total: int) -> bool:
         self.signals.progress.emit(done, total)
+        # Between pages the window is served: the dialog repaints and Cancel is heard.
+        QCoreApplication.processEvents()
         return not self.cancelled.is_set()
 
 
@@ -126,6 +126,7 @@ class PdfExport(QObject):
     """
 
     ended = Signal(object)
+    progressed = Signal(int, int)  # pages drawn, pages in all
 
     def __init__(self, parent: QWidget, ctx: UiContext, path: Path) -> None:
         super().__init__(parent)
@@ -151,17 +152,17 @@ class PdfExport(QObject):
         self.dialog.canceled.connect(self.cancel)
 
     def start(self) -> None:
-        # WORKAROUND: PySide 6.11 (Python 3.11) calls back into Python, taking the GIL, from
-        # inside Qt's signal-slot locks when this thread destroys a QObject made from Python
-        # or drops a connection, while the worker holds the GIL as it waits for such a lock
-        # (QTextDocument.documentLayout() connects signals): the two can deadlock. Deletions
-        # already queued (widgets just closed) are done now, before the worker starts; the
-        # progress dialog keeps the window from being used (and so changed) meanwhile.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        # WORKAROUND: the export is drawn on this thread, in small steps (a page at a time,
+        # the event loop served between pages), not on a worker thread. With PySide 6.11 on
+        # Python 3.11 a worker deadlocked about one export in five: Qt calls back into
+        # Python (taking the GIL) from inside its signal-slot locks when this thread deletes
+        # a Python-made QObject or drops a connection, while the worker held the GIL waiting
+        # for such a lock in QTextDocument.documentLayout() (seen twice under gdb). Building
+        # the document before the first page still takes about half a second.
         self.running = True
         _RUNNING.add(self)
         self.dialog.setValue(0)
-        QThreadPool.globalInstance().start(self._task)
+        self._task.run()
 
     @Slot()
     def cancel(self) -> None:
@@ -178,6 +179,7 @@ class PdfExport(QObject):
         self.dialog.setMaximum(total)
         self.dialog.setValue(done)
         self.dialog.setLabelText(f"Drawing page {done} of {total}…")
+        self.progressed.emit(done, total)
 
     @Slot(object)
     def _on_finished(self, path: Path) -> None:
@@ -207,7 +209,7 @@ class PdfExport(QObject):
 
 
 def start_pdf_export(parent: QWidget, ctx: UiContext, path: Path) -> PdfExport:
-    """Write the plan to ``path`` as a PDF in the background, with progress and cancel."""
+    """Write the plan to ``path`` as a PDF, with progress and cancel between pages."""
     job = PdfExport(parent, ctx, path)
     job.start()
     return job

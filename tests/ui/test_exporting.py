@@ -26,13 +26,8 @@ EXPORT_TIMEOUT_MS = 60_000
 
 
 def wait_for_export(qtbot: QtBot, done: Callable[[], bool]) -> None:
-    """Wait for the worker, then for its result to reach the window.
-
-    The worker is waited for in QThreadPool.waitForDone, which runs no Python on this
-    thread (see the WORKAROUND in PdfExport.start: pytest-qt's waiting creates and drops
-    timers and event loops, and a disconnect on this thread while the worker lays text out
-    can deadlock the two under PySide 6.11 on Python 3.11).
-    """
+    """Wait for the export's result to reach the window (the export itself is drawn page
+    by page on this thread; see the WORKAROUND in PdfExport.start)."""
     assert QThreadPool.globalInstance().waitForDone(EXPORT_TIMEOUT_MS)
     qtbot.waitUntil(done, timeout=EXPORT_TIMEOUT_MS)
 
@@ -93,7 +88,7 @@ def test_export_pdf_from_the_page_has_every_step(
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
 
     assert asked and asked[0].name == "distributed-systems-architect-plan.pdf"
-    assert jobs and jobs[0].running  # the window goes on while the PDF is drawn
+    assert jobs
     wait_for_export(qtbot, lambda: not jobs[0].running)
     written = tmp_path / "my plan.pdf"
     assert jobs[0].written == written and jobs[0].error is None
@@ -135,11 +130,19 @@ def test_cancelling_the_progress_leaves_no_file(
     folder = tmp_path / "out"
     folder.mkdir()
     target = folder / "cancelled.pdf"
-    job = exporting.start_pdf_export(page, ctx, target)
+    job = exporting.PdfExport(page, ctx, target)
     cancel = job.dialog.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Cancel"
-    cancel.click()
+    pages: list[int] = []
+
+    def press_cancel(done: int, _total: int) -> None:  # a person clicks during page one
+        pages.append(done)
+        cancel.click()
+
+    job.progressed.connect(press_cancel)
+    job.start()
     assert job.cancelled
+    assert pages == [1]  # it stopped after the page being drawn
     wait_for_export(qtbot, lambda: not job.running)
     assert job.written is None and job.error is None
     assert list(folder.iterdir()) == []  # neither the PDF nor a temporary file
