@@ -10,6 +10,10 @@ from planner.planning.profile import add_years
 from planner.services.workspace import Workspace
 from planner.store import repository
 
+# A held certification ending within this many days is "expiring soon" (certifications
+# page, dashboard): time enough to prepare a renewal.
+EXPIRING_SOON_DAYS = 90
+
 
 @dataclass(frozen=True)
 class CertificationView:

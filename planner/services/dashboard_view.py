@@ -10,14 +10,18 @@ from planner.catalog import Catalog
 from planner.catalog.schema import Role
 from planner.planning import Plan, ProfileSnapshot, Readiness, RoleGap, Step, role_gap
 from planner.planning.readiness import readiness_from_gap
-from planner.services.certifications import CertificationView, my_certifications
+from planner.services.certifications import (
+    EXPIRING_SOON_DAYS,
+    CertificationView,
+    my_certifications,
+)
 from planner.services.plans import current_plan
 from planner.services.profile import snapshot
 from planner.services.workspace import Workspace
 from planner.store import repository
 from planner.store.models import SkillRating
 
-EXPIRY_WINDOW_DAYS = 90
+EXPIRY_WINDOW_DAYS = EXPIRING_SOON_DAYS
 NEXT_STEPS = 3
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from planner.services import certifications
-from planner.services.certifications import CertificationView
+from planner.services.certifications import EXPIRING_SOON_DAYS, CertificationView
 from planner.ui.context import UiContext
 from planner.ui.theme import is_dark
 
@@ -28,7 +28,7 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Name", "Issuer", "Status", "Earned", "Expires", "Credential id")
 NAME, ISSUER, STATUS, EARNED, EXPIRES, CREDENTIAL = range(len(COLUMNS))
 
-SOON = timedelta(days=90)  # "Expires soon": within this many days from today
+SOON = timedelta(days=EXPIRING_SOON_DAYS)  # "Expires soon": within this of today
 
 # Status -> (light, dark) text colour; each keeps a contrast of at least 4.5:1 on its theme's
 # table background, and the status is always written out too.
