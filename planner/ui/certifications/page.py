@@ -6,9 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -30,6 +28,7 @@ from planner.ui.certifications.model import (
     CertificationTableModel,
 )
 from planner.ui.context import UiContext
+from planner.ui.widgets.tables import record_table
 
 
 class CertificationsPage(QWidget):
@@ -99,22 +98,13 @@ class CertificationsPage(QWidget):
         self.refresh()
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setAccessibleName("Your certifications")
-        table.setSortingEnabled(True)
-        table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(round(table.fontMetrics().height() * 1.6))
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (ISSUER, STATUS, EARNED, EXPIRES, CREDENTIAL):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table = record_table(
+            self.proxy,
+            name="Your certifications",
+            stretch=NAME,
+            fit=(ISSUER, STATUS, EARNED, EXPIRES, CREDENTIAL),
+            sort_by=STATUS,
+        )
         remove = QAction("Remove certification", table)
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

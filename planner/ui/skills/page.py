@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +34,7 @@ from planner.ui.skills.model import (
     SkillTableModel,
 )
 from planner.ui.theme import chart_palette
+from planner.ui.widgets.tables import record_table
 
 DEFAULT_NEW_LEVEL = 2  # Beginner: the usual answer for a skill someone chooses to add
 
@@ -139,24 +139,15 @@ class SkillsPage(QWidget):
         self.refresh()
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setAccessibleName("Your skills")
-        table.setItemDelegateForColumn(LEVEL, LevelDelegate(table))
-        table.setSortingEnabled(True)
-        table.sortByColumn(CATEGORY, Qt.SortOrder.AscendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Editing starts from anywhere in the row (double-click, Enter, F2), always in Level.
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(round(table.fontMetrics().height() * 1.6))
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(SKILL, QHeaderView.ResizeMode.Stretch)
-        for column in (CATEGORY, LEVEL, CHANGED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table = record_table(
+            self.proxy,
+            name="Your skills",
+            stretch=SKILL,
+            fit=(CATEGORY, LEVEL, CHANGED),
+            sort_by=CATEGORY,
+        )
+        table.setItemDelegateForColumn(LEVEL, LevelDelegate(table))
         table.activated.connect(self.edit_level)
         table.installEventFilter(self)  # F2 edits the level from any column of the row
         table.selectionModel().currentRowChanged.connect(self._on_current_changed)
