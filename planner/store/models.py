@@ -17,6 +17,8 @@ CERTIFICATION_STATUSES = ("held", "planned")
 STEP_KINDS = ("skill", "certification", "renewal", "experience", "milestone")
 STEP_STATUSES = ("todo", "in_progress", "done", "skipped")
 MIN_LEVEL, MAX_LEVEL = 0, 5
+# Rolling backups kept in the data folder (a preference; see services.backups).
+DEFAULT_BACKUPS_TO_KEEP, MAX_BACKUPS_TO_KEEP = 10, 100
 
 # Named constraints, so that later migrations (batch mode on SQLite) can refer to them.
 SQLModel.metadata.naming_convention = {
@@ -53,7 +55,12 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
 class Profile(SQLModel, table=True):
     """The person using the planner; a single row with id 1."""
 
-    __table_args__ = (sa.CheckConstraint("id = 1", name="single_row"),)
+    __table_args__ = (
+        sa.CheckConstraint("id = 1", name="single_row"),
+        sa.CheckConstraint(
+            f"backups_to_keep BETWEEN 1 AND {MAX_BACKUPS_TO_KEEP}", name="backups_to_keep_range"
+        ),
+    )
 
     id: int = Field(default=1, primary_key=True)
     name: str = ""
@@ -64,6 +71,10 @@ class Profile(SQLModel, table=True):
     target_role_id: str | None = None
     hours_per_week: float = 6.0
     start_date: date | None = None
+    backups_to_keep: int = Field(
+        default=DEFAULT_BACKUPS_TO_KEEP,
+        sa_column_kwargs={"server_default": str(DEFAULT_BACKUPS_TO_KEEP)},
+    )
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     updated_at: datetime = Field(
         default_factory=utc_now, sa_type=UTCDateTime, sa_column_kwargs={"onupdate": utc_now}
