@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from planner import __version__
-from planner.errors import CatalogError, PlannerError
+from planner.errors import CatalogError, PlannerError, UnusableDatabaseError
 
 EXIT_USER_ERROR = 2
 
@@ -135,8 +135,35 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--pdf", type=Path, metavar="FILE")
     export.add_argument("--md", type=Path, metavar="FILE")
 
+    backup = sub.add_parser("backup", help="copy your data into the backups folder now")
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    restore = sub.add_parser(
+        "restore", help="replace your data with a backup (what it replaces is kept)"
+    )
+    restore.add_argument("file", type=Path, help="a backup file (see 'planner backup --list')")
+    sub.add_parser(
+        "start-fresh", help="set your database file aside (it is kept) and start an empty one"
+    )
+
     parser.set_defaults(handlers=COMMANDS)
     return parser
+
+
+def _recovery_hint(data_dir: Path | None) -> str:
+    """The commands that get a person past an unusable database, naming their newest backup."""
+    from planner.services.backups import backups
+    from planner.services.workspace import Workspace
+
+    try:
+        newest = next(iter(backups(Workspace(data_dir))), None)
+    except PlannerError:
+        newest = None
+    restore = (
+        f"'planner restore {newest.path}' (your newest backup)"
+        if newest
+        else ("'planner restore FILE'")
+    )
+    return f"To go on: {restore}, or 'planner start-fresh'."
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handlers[args.command]
     try:
         return handler(args)
+    except UnusableDatabaseError as exc:
+        print(f"planner: {exc} {_recovery_hint(args.data_dir)}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except CatalogError as exc:  # a damaged installation, not the user's doing
         print(f"planner: {exc}", file=sys.stderr)
         return 1

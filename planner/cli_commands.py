@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from planner.catalog.scale import level_label
-from planner.errors import InvalidInputError
+from planner.errors import InvalidInputError, StorageError
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: only for the command that runs
     from planner.services.workspace import Workspace
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
+    """The data folder's workspace, opened, with today's backup taken if there is none yet."""
+    from planner.services.backups import auto_backup
     from planner.services.workspace import Workspace
 
-    return Workspace(args.data_dir)
+    ws = Workspace(args.data_dir)
+    _ = ws.engine  # an unusable database stops the command here, before anything else
+    try:
+        auto_backup(ws)
+    except StorageError as exc:  # the command can go on; the person should know
+        print(f"planner: warning: today's backup was not taken: {exc}", file=sys.stderr)
+    return ws
 
 
 def _table(
@@ -362,6 +371,51 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from planner.services.backups import back_up_now, backups
+    from planner.services.workspace import Workspace
+
+    if args.list:
+        found = backups(Workspace(args.data_dir))
+        if not found:
+            print("No backups yet ('planner backup' takes one).")
+            return 0
+        rows = [
+            (b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), f"{b.size / 1024:.0f} KB", b.path)
+            for b in found
+        ]
+        print(_table(("Taken", "Size", "File"), rows, right=frozenset({1})))
+        return 0
+    with Workspace(args.data_dir) as ws:
+        print(f"Backed up to {back_up_now(ws)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from planner.services.backups import restore_backup
+    from planner.services.workspace import Workspace
+
+    with Workspace(args.data_dir) as ws:
+        result = restore_backup(ws, args.file)
+        print(f"Restored your data from {result.restored_from}.")
+        if result.copy_of_previous:
+            print(f"What it replaced was copied to {result.copy_of_previous}.")
+        if result.set_aside:
+            print(f"The unusable file was set aside as {result.set_aside}.")
+    return 0
+
+
+def cmd_start_fresh(args: argparse.Namespace) -> int:
+    from planner.services.backups import start_afresh
+    from planner.services.workspace import Workspace
+
+    with Workspace(args.data_dir) as ws:
+        aside = start_afresh(ws)
+        where = f"; the old file was set aside as {aside}" if aside else ""
+        print(f"Started with an empty database at {ws.database_file}{where}.")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "roles": cmd_roles,
     "role": cmd_role,
@@ -375,4 +429,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "step": cmd_step,
     "closest": cmd_closest,
     "export": cmd_export,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "start-fresh": cmd_start_fresh,
 }

@@ -27,3 +27,13 @@ class StorageError(PlannerError):
 
 class ExportError(PlannerError):
     """An export could not be written."""
+
+
+class UnusableDatabaseError(StorageError):
+    """The database file is not one this planner can use: damaged, truncated, another
+    program's, or from a newer version. It was left untouched; the person may set it aside
+    and restore a backup or start with an empty database."""
+
+    def __init__(self, message: str, path: object) -> None:
+        super().__init__(message)
+        self.path = path

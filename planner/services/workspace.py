@@ -14,6 +14,7 @@ from sqlmodel import Session
 from planner.catalog import Catalog, builtin_catalog
 from planner.errors import StorageError
 from planner.store import data_dir, database_path, open_database
+from planner.store.engine import advice_for
 
 
 class Workspace:
@@ -64,7 +65,8 @@ class Workspace:
         except OperationalError as exc:
             session.rollback()
             raise StorageError(
-                f"Could not write to {self.database_file}: {exc.orig}. Nothing was changed."
+                f"Could not write to {self.database_file}: {exc.orig}. Nothing was changed. "
+                f"{advice_for(exc)}."
             ) from exc
         except BaseException:
             session.rollback()

@@ -1,10 +1,13 @@
-"""Copies of the database file, taken with SQLite's backup API (consistent even while in use)."""
+"""Copies of the database file, taken with SQLite's backup API (consistent even while in use),
+and the rolling backups kept in the data folder's ``backups`` folder."""
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -52,3 +55,66 @@ def backup_before_migration(path: Path, revision: str, now: datetime | None = No
         target = path.with_name(f"{path.name}.before-{revision}-{stamp}-{number}.bak")
         number += 1
     return backup_database(path, target)
+
+
+BACKUPS_FOLDER = "backups"
+_STAMP = "%Y%m%d-%H%M%S"
+_ROLLING_NAME = re.compile(r"planner-(\d{8}-\d{6})(?:-\d+)?\.sqlite3")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    size: int
+
+
+def backups_folder(data_folder: Path) -> Path:
+    """The folder of rolling backups inside the data folder, created owner-only."""
+    folder = Path(data_folder) / BACKUPS_FOLDER
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Cannot create the backup folder {folder}: {exc.strerror or exc}. "
+            "Check that the data folder is writable and the disk is not full."
+        ) from exc
+    return folder
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """The rolling backups in ``folder``, newest first (files of other names are not ours)."""
+    found = []
+    for path in Path(folder).glob("planner-*.sqlite3"):
+        match = _ROLLING_NAME.fullmatch(path.name)
+        if match is None:
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:  # removed meanwhile
+            continue
+        found.append(Backup(path, datetime.strptime(match.group(1), _STAMP), size))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def take_rolling_backup(database: Path, folder: Path, now: datetime | None = None) -> Path:
+    """Copy ``database`` to ``folder/planner-<time>.sqlite3`` (a new name, never overwriting)."""
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    target = Path(folder) / f"planner-{stamp}.sqlite3"
+    number = 1
+    while target.exists():  # two backups within a second
+        target = Path(folder) / f"planner-{stamp}-{number}.sqlite3"
+        number += 1
+    return backup_database(database, target)
+
+
+def prune_backups(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` rolling backups; returns what was deleted."""
+    removed = []
+    for old in list_backups(folder)[max(keep, 1) :]:
+        try:
+            old.path.unlink()
+        except OSError:  # not ours to fight over: the next prune tries again
+            continue
+        removed.append(old.path)
+    return removed

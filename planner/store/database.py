@@ -16,9 +16,9 @@ from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from planner.errors import StorageError
+from planner.errors import StorageError, UnusableDatabaseError
 from planner.store.backup import backup_before_migration, read_only_uri
-from planner.store.engine import make_engine
+from planner.store.engine import advice_for, make_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -29,7 +29,7 @@ PLANNER_TABLES = frozenset({"profile", "skill_rating", "held_certification", "pl
 
 _TABLES_QUERY = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
 _LEFT_ALONE = "The file was left as it is"
-_WHAT_TO_DO = "choose another data folder, or move the file aside and restore a backup"
+_WHAT_TO_DO = "restore a backup or start afresh (either sets the file aside, it is not deleted)"
 
 
 @dataclass(frozen=True)
@@ -78,17 +78,8 @@ def open_database(path: Path) -> Engine:
     upgrading is first copied beside itself (``<name>.before-<revision>-<time>.bak``).
     """
     path = Path(path)
-    stored = _read_stored(path)
+    stored = _check(path)
     scripts = _scripts()
-    if stored.revisions and not stored.tables & PLANNER_TABLES:  # another Alembic user's file
-        raise _refusal(path, "is not a planner database (its tables belong to another program)")
-    unknown = stored.revisions - scripts.known
-    if unknown:
-        raise StorageError(
-            f"{path} was written by a newer version of the planner (schema revision "
-            f"{', '.join(sorted(unknown))}). {_LEFT_ALONE}; open it with that newer version, "
-            f"or {_WHAT_TO_DO}."
-        )
     backup: Path | None = None
     if stored.revisions and stored.revisions != {scripts.head}:
         backup = backup_before_migration(path, "+".join(sorted(stored.revisions)))
@@ -102,13 +93,35 @@ def open_database(path: Path) -> Engine:
         engine.dispose()
         copy = f"; the copy taken before the upgrade is {backup}" if backup else ""
         raise StorageError(
-            f"Could not open {path}: {exc}. Any upgrade was rolled back{copy}. "
-            f"Check the disk and the file's permissions, or {_WHAT_TO_DO}."
+            f"Could not open {path}: {exc}. Any upgrade was rolled back{copy}. {advice_for(exc)}."
         ) from exc
     except BaseException:
         engine.dispose()
         raise
     return engine
+
+
+def check_database(path: Path) -> None:
+    """Raise UnusableDatabaseError unless ``path`` is a planner database this version can open
+    (of this schema or an older one); the file is only read. Used to vet a backup to restore."""
+    path = Path(path)
+    if not _check(path).tables & PLANNER_TABLES:
+        raise _refusal(path, "is not a planner database (it holds no planner data)")
+
+
+def _check(path: Path) -> _Stored:
+    stored = _read_stored(path)
+    if stored.revisions and not stored.tables & PLANNER_TABLES:  # another Alembic user's file
+        raise _refusal(path, "is not a planner database (its tables belong to another program)")
+    unknown = stored.revisions - _scripts().known
+    if unknown:
+        raise UnusableDatabaseError(
+            f"{path} was written by a newer version of the planner (schema revision "
+            f"{', '.join(sorted(unknown))}). {_LEFT_ALONE}; open it with that newer version, "
+            f"or {_WHAT_TO_DO}.",
+            path,
+        )
+    return stored
 
 
 def _upgrade(engine: Engine) -> None:
@@ -130,8 +143,8 @@ def _upgrade(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def _refusal(path: Path, problem: str) -> StorageError:
-    return StorageError(f"{path} {problem}. {_LEFT_ALONE}; {_WHAT_TO_DO}.")
+def _refusal(path: Path, problem: str) -> UnusableDatabaseError:
+    return UnusableDatabaseError(f"{path} {problem}. {_LEFT_ALONE}; {_WHAT_TO_DO}.", path)
 
 
 def _read_stored(path: Path) -> _Stored:

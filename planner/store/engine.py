@@ -37,6 +37,25 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def advice_for(error: BaseException) -> str:
+    """What a person can do about a failed read or write of the database, from SQLite's words."""
+    text = str(getattr(error, "orig", None) or error).casefold()
+    if "disk is full" in text or "no space" in text or "too large" in text:
+        return "Free some space on the disk, then try again"
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or "unable to open" in text
+        or "permission" in text
+    ):
+        return (
+            "Make sure you can write to the file and to its folder, or choose another data folder"
+        )
+    if "locked" in text or "busy" in text:
+        return "Another program is writing to it; try again in a moment"
+    return "Check the disk and the file's permissions"
+
+
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # WORKAROUND: Python's sqlite3 module (before 3.12's ``autocommit``) opens a transaction only
     # before INSERT/UPDATE/DELETE, so DDL (migrations) and SAVEPOINTs would run outside of one.
