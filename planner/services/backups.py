@@ -22,6 +22,7 @@ from planner.store.models import MAX_BACKUPS_TO_KEEP
 from planner.store.recovery import restore_database, set_aside
 
 __all__ = [
+    "MAX_BACKUPS_TO_KEEP",
     "Backup",
     "RestoreResult",
     "auto_backup",

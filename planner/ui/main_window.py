@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import PlannerError
+from planner.errors import PlannerError, UnusableDatabaseError
 from planner.ui.settings import UiSettings
 
 # The services (SQLAlchemy, pydantic, Alembic) take most of a second to import: they are
@@ -47,18 +47,29 @@ APP_NAME = "Learning-path planner"
 class _Loaded(QObject):
     """Carries the result of the background load back to the GUI thread."""
 
-    done = Signal(object)  # Workspace, or the PlannerError that stopped it
+    done = Signal(object)  # _Opened, or the PlannerError that stopped it
 
 
-def _open(data_dir: Path | None, ws: Workspace | None) -> Workspace:
-    """The slow part of starting: imports, the catalog, the database (migrated if needed)."""
+class _Opened(NamedTuple):
+    ws: Workspace
+    backup_problem: str  # why today's backup was not taken, if it was not
+
+
+def _open(data_dir: Path | None, ws: Workspace | None) -> _Opened:
+    """The slow part of starting: imports, the catalog, the database (migrated if needed),
+    and today's backup."""
+    from planner.services.backups import auto_backup
     from planner.services.workspace import Workspace
     from planner.ui import pages  # noqa: F401  (the pages' imports, also off the GUI thread)
 
     ws = ws or Workspace(data_dir)
     _ = ws.catalog
     _ = ws.engine
-    return ws
+    try:
+        auto_backup(ws)
+    except PlannerError as exc:  # the planner still works; the person is told
+        return _Opened(ws, str(exc))
+    return _Opened(ws, "")
 
 
 class MainWindow(QMainWindow):
@@ -135,26 +146,21 @@ class MainWindow(QMainWindow):
         except PlannerError as exc:
             self._on_loaded(exc)
 
-    def _loaded_in_thread(self, future: Future[Workspace]) -> None:
+    def _loaded_in_thread(self, future: Future[_Opened]) -> None:
         exc = future.exception()
         self._loader.done.emit(exc if exc is not None else future.result())
 
     def _on_loaded(self, result: object) -> None:
         self.progress.hide()
         if isinstance(result, BaseException):
-            self.statusBar().showMessage("Could not open your data")
-            self.loading.setText(
-                f"<h3>The planner could not open your data</h3><p>{html.escape(str(result))}</p>"
-            )
-            QMessageBox.critical(self, APP_NAME, str(result))
+            self._show_open_failure(result)
             return
-        from planner.services.workspace import Workspace
         from planner.ui.context import UiContext
         from planner.ui.pages import PAGES
 
-        assert isinstance(result, Workspace)
-        self._ws = result
-        self.ctx = UiContext(result, self)
+        assert isinstance(result, _Opened)
+        self._ws = result.ws
+        self.ctx = UiContext(result.ws, self)
         self.ctx.failed.connect(self._show_failure)
         self._undo_action.setEnabled(True)
         self._redo_action.setEnabled(True)
@@ -179,9 +185,38 @@ class MainWindow(QMainWindow):
         keys = [key for key, _, _ in PAGE_TITLES]
         last = self._settings.last_page
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
-        self.statusBar().showMessage(f"Data folder: {self._ws.folder}", 8000)
+        if result.backup_problem:
+            self._show_failure(f"Today's backup was not taken. {result.backup_problem}")
+        else:
+            self.statusBar().showMessage(f"Data folder: {self._ws.folder}", 8000)
         if self._show_first_run and not self._settings.first_run_done:
             QTimer.singleShot(0, self.open_first_run)
+
+    def _show_open_failure(self, error: BaseException) -> None:
+        self.statusBar().showMessage("Could not open your data")
+        self.loading.setText(
+            f"<h3>The planner could not open your data</h3><p>{html.escape(str(error))}</p>"
+        )
+        if not isinstance(error, UnusableDatabaseError):
+            self._show_failure(str(error))
+            return
+        # The file is there but unusable: offer a backup or a fresh start, then load again.
+        from planner.services.workspace import Workspace
+        from planner.ui.backups import RestoreDialog
+
+        self._ws = self._ws or Workspace(self._data_dir)
+        dialog = RestoreDialog(self._ws, self, problem=str(error))
+        dialog.setObjectName("recovery-dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._recovered)
+        dialog.rejected.connect(self.close)
+        dialog.open()
+
+    def _recovered(self, message: str) -> None:
+        self.loading.setText("Opening your planner…")
+        self.progress.show()
+        self.load()
+        self.statusBar().showMessage(message, 15000)
 
     # --- navigation -----------------------------------------------------------------------
 
@@ -221,17 +256,22 @@ class MainWindow(QMainWindow):
         export_pdf = self._action("Export &PDF…", self._export_pdf, "Ctrl+E")
         export_md = self._action("Export &Markdown…", self._export_markdown, "Ctrl+Shift+E")
         print_action = self._action("&Print…", self._print, QKeySequence.StandardKey.Print)
+        back_up = self._action("&Back up now", self._back_up_now)
+        restore = self._action("&Restore from backup…", self._restore)
         first_run = self._action("&Guided set-up…", self.open_first_run)
         open_folder = self._action("Open &data folder", self._open_data_folder)
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         for action in (export_pdf, export_md, print_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(back_up)
+        file_menu.addAction(restore)
+        file_menu.addSeparator()
         file_menu.addAction(first_run)
         file_menu.addAction(open_folder)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        self._data_actions = [export_pdf, export_md, print_action, first_run]
+        self._data_actions = [export_pdf, export_md, print_action, back_up, restore, first_run]
         for action in self._data_actions:
             action.setEnabled(False)
 
@@ -285,6 +325,30 @@ class MainWindow(QMainWindow):
 
         if self.ctx is not None:
             print_with_preview(self, self.ctx)
+
+    def _back_up_now(self) -> None:
+        from planner.ui.backups import back_up_now
+
+        if self._ws is not None and (copy := back_up_now(self, self._ws)) is not None:
+            self.statusBar().showMessage(f"Backed up to {copy}", 10000)
+
+    def _restore(self) -> None:
+        from planner.ui.backups import RestoreDialog
+
+        if self._ws is None:
+            return
+        dialog = RestoreDialog(self._ws, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+
+    def _restored(self, message: str) -> None:
+        from planner.ui.context import TOPICS
+
+        if self.ctx is not None:
+            self.ctx.undo_stack.clear()  # its commands describe the data that was replaced
+            self.ctx.changed.emit(TOPICS)
+        self.statusBar().showMessage(message, 15000)
 
     def _preferences(self) -> None:
         from planner.ui.dialogs.preferences import PreferencesDialog

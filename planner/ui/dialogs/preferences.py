@@ -1,4 +1,5 @@
-"""Preferences: the person's name, experience, education, current role and default hours.
+"""Preferences: the person's name, experience, education, current role, default hours, and
+how many rolling backups to keep.
 OK stores what changed through the profile service; Cancel changes nothing."""
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.catalog.schema import EDUCATION_NAMES
 from planner.errors import NotFoundError
-from planner.services import first_run_view, profile
+from planner.services import backups, first_run_view, profile
 from planner.ui.context import UiContext
 
 
@@ -85,6 +87,16 @@ class PreferencesDialog(QDialog):
         self.hours.setToolTip(
             "The hours a week new plans are dated with; the Plan page re-dates the current one"
         )
+        self._keep_before = backups.backups_to_keep(ctx.ws)
+        self.keep = QSpinBox()
+        self.keep.setRange(1, backups.MAX_BACKUPS_TO_KEEP)
+        self.keep.setValue(self._keep_before)
+        self.keep.setSuffix(" backups")
+        self.keep.setAccessibleName("Backups to keep")
+        self.keep.setToolTip(
+            "A copy of your data is taken once a day when the planner starts; "
+            "older copies beyond this number are deleted"
+        )
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -98,6 +110,7 @@ class PreferencesDialog(QDialog):
             ("&Education:", self.education),
             ("Current &role:", self.current_role),
             ("&Hours per week:", self.hours),
+            ("&Keep the last:", self.keep),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -158,5 +171,12 @@ class PreferencesDialog(QDialog):
                 frozenset({"profile"}),
             )
             if stored is None:
+                return
+        keep = self.keep.value()
+        if keep != self._keep_before:
+            kept = self._ctx.run(
+                lambda: backups.set_backups_to_keep(self._ctx.ws, keep), frozenset()
+            )
+            if kept is None:
                 return
         super().accept()
