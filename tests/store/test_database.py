@@ -19,7 +19,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 from sqlmodel import Session, SQLModel, select
 
-from planner.errors import StorageError
+from planner.errors import StorageError, UnusableDatabaseError
 from planner.store import (
     Plan,
     PlanStep,
@@ -256,8 +256,9 @@ def test_an_unusable_file_is_refused_and_left_untouched(
     path = tmp_path / "planner.sqlite3"
     make_file(path, template_database)
     before = digest(path)
-    with pytest.raises(StorageError, match=message) as caught:
+    with pytest.raises(UnusableDatabaseError, match=message) as caught:
         open_database(path)
+    assert caught.value.path == path  # the window offers to set this file aside
     text = str(caught.value)
     assert str(path) in text
     assert "restore a backup" in text
