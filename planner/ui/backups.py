@@ -67,7 +67,7 @@ class RestoreDialog(QDialog):
         self.list.setAccessibleName("Backups")
         for backup in found:
             size = f"{backup.size / 1024:,.0f} KB"
-            item = QListWidgetItem(f"{backup.taken_at:%A %d %B %Y, %H:%M}  ·  {size}")
+            item = QListWidgetItem(f"{backup.taken_at:%A %d %B %Y, %H:%M:%S}  ·  {size}")
             item.setData(_PATH_ROLE, str(backup.path))
             item.setToolTip(str(backup.path))
             self.list.addItem(item)

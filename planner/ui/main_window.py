@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self.stack.setAccessibleName("Page")
         self.loading = QLabel("Opening your planner…")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setWordWrap(True)  # a message naming a long path must not run off
+        self.loading.setMargin(em * 2)
         self.stack.addWidget(self.loading)
         for key, title, shortcut in PAGE_TITLES:
             item = QListWidgetItem(title)
