@@ -19,7 +19,12 @@ def _message(path: Path, error: OSError) -> str:
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"Cannot write {path}: permission denied."
     if error.errno == errno.ENOSPC:
-        return f"Cannot write {path}: the disk is full."
+        return f"Cannot write {path}: the disk is full. Free some space on it, then try again."
+    if error.errno == errno.EFBIG:  # a file size limit (ulimit -f) or a small file system
+        return (
+            f"Cannot write {path}: it would be larger than a file may be there. "
+            "Choose another folder or disk."
+        )
     if error.errno == errno.EISDIR:
         return f"Cannot write {path}: it is a folder."
     return f"Cannot write {path}: {error.strerror or error}."

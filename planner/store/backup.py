@@ -59,7 +59,7 @@ def backup_before_migration(path: Path, revision: str, now: datetime | None = No
 
 BACKUPS_FOLDER = "backups"
 _STAMP = "%Y%m%d-%H%M%S"
-_ROLLING_NAME = re.compile(r"planner-(\d{8}-\d{6})(?:-\d+)?\.sqlite3")
+_ROLLING_NAME = re.compile(r"planner-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3")
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,14 @@ def list_backups(folder: Path) -> list[Backup]:
         except OSError:  # removed meanwhile
             continue
         found.append(Backup(path, datetime.strptime(match.group(1), _STAMP), size))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    # Within one second the later copies are numbered -1, -2, ...; "." sorts after "-", so the
+    # name alone would put the first copy of that second last.
+    return sorted(found, key=lambda b: (b.taken_at, _number(b.path.name)), reverse=True)
+
+
+def _number(name: str) -> int:
+    match = _ROLLING_NAME.fullmatch(name)
+    return int(match.group(2) or 0) if match else 0
 
 
 def take_rolling_backup(database: Path, folder: Path, now: datetime | None = None) -> Path:

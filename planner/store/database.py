@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from planner.errors import StorageError, UnusableDatabaseError
 from planner.store.backup import backup_before_migration, read_only_uri
-from planner.store.engine import advice_for, make_engine
+from planner.store.engine import advice_for, is_damage, make_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -81,7 +81,8 @@ def open_database(path: Path) -> Engine:
     stored = _check(path)
     scripts = _scripts()
     backup: Path | None = None
-    if stored.revisions and stored.revisions != {scripts.head}:
+    upgrading = bool(stored.revisions) and stored.revisions != {scripts.head}
+    if upgrading:
         backup = backup_before_migration(path, "+".join(sorted(stored.revisions)))
     engine = make_engine(path)
     try:
@@ -91,9 +92,11 @@ def open_database(path: Path) -> Engine:
             _upgrade(engine)
     except (SQLAlchemyError, CommandError, sqlite3.Error, OSError) as exc:
         engine.dispose()
-        copy = f"; the copy taken before the upgrade is {backup}" if backup else ""
+        copy = f"; the copy taken before it is {backup}" if backup else ""
+        undone = f" The upgrade was rolled back{copy}." if upgrading else ""
+        reason = getattr(exc, "orig", None) or exc  # SQLAlchemy's own text spans lines
         raise StorageError(
-            f"Could not open {path}: {exc}. Any upgrade was rolled back{copy}. {advice_for(exc)}."
+            f"Could not open {path}: {reason}.{undone} {advice_for(exc, path)}."
         ) from exc
     except BaseException:
         engine.dispose()
@@ -148,7 +151,8 @@ def _refusal(path: Path, problem: str) -> UnusableDatabaseError:
 
 
 def _read_stored(path: Path) -> _Stored:
-    """Check the file at ``path`` without changing it; a missing or empty file holds nothing."""
+    """Check the file at ``path`` without changing it (but for SQLite's own roll-back of a
+    transaction a kill cut short); a missing or empty file holds nothing."""
     try:
         size = path.stat().st_size if path.exists() else 0
         if size == 0:
@@ -159,6 +163,8 @@ def _read_stored(path: Path) -> _Stored:
         raise StorageError(
             f"Cannot read {path}: {exc.strerror or exc}. Check the file's permissions."
         ) from exc
+    if SQLITE_MAGIC.startswith(header):  # cut short inside its very first bytes
+        raise _refusal(path, "is truncated: part of the file is missing")
     if not header.startswith(SQLITE_MAGIC):
         raise _refusal(path, "is not a planner database (it is not an SQLite file at all)")
     if len(header) < HEADER_SIZE or size < _expected_size(path, header):
@@ -175,10 +181,29 @@ def _read_stored(path: Path) -> _Stored:
                     row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
                 )
     except sqlite3.Error as exc:
+        if exc.sqlite_errorname == "SQLITE_READONLY_ROLLBACK" and _roll_back_hot_journal(path):
+            return _read_stored(path)
+        if not is_damage(exc):  # a sound file out of reach: read-only folder, full disk, lock
+            raise StorageError(f"Cannot open {path}: {exc}. {advice_for(exc, path)}.") from exc
         raise _refusal(path, f"cannot be read as a database ({exc})") from exc
     if not revisions and tables - {"alembic_version"}:
         raise _refusal(path, "is not a planner database (its tables belong to another program)")
     return _Stored(revisions, tables)
+
+
+def _roll_back_hot_journal(path: Path) -> bool:
+    """Let SQLite roll back a transaction cut short in rollback-journal mode; True once done.
+
+    A kill while a new file is being switched to WAL (its first write) leaves a hot journal,
+    which a read-only connection may not roll back. SQLite's own recovery on a read-write
+    connection puts the file back to its last committed state, as any next open would.
+    """
+    try:
+        with closing(sqlite3.connect(path)) as connection:
+            connection.execute("PRAGMA schema_version").fetchall()
+    except sqlite3.Error:
+        return False
+    return not path.with_name(path.name + "-journal").exists()
 
 
 def _expected_size(path: Path, header: bytes) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -37,11 +39,55 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def advice_for(error: BaseException) -> str:
-    """What a person can do about a failed read or write of the database, from SQLite's words."""
-    text = str(getattr(error, "orig", None) or error).casefold()
-    if "disk is full" in text or "no space" in text or "too large" in text:
+# SQLite's primary result codes for a file that is itself damaged or not a database; any other
+# failure (permissions, a full disk, a lock) is about where the file lives, not what it holds.
+_DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+# Below this much free space an I/O error is taken for a full disk: SQLite reports running out
+# of room for its shared-memory file as a plain "disk I/O error" (SQLITE_IOERR_SHMSIZE).
+LOW_SPACE = 1 << 20
+
+
+def _cause(error: BaseException) -> BaseException:
+    """The driver's own error behind an SQLAlchemy one."""
+    orig = getattr(error, "orig", None)
+    return orig if isinstance(orig, BaseException) else error
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether SQLite says the file itself is damaged or not a database (not merely out of
+    reach: unreadable, read-only, on a full disk, locked)."""
+    code = getattr(_cause(error), "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in _DAMAGE_CODES
+
+
+def _low_on_space(path: Path) -> bool:
+    folder = Path(path).parent
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False
+
+
+def advice_for(error: BaseException, path: Path | None = None) -> str:
+    """What a person can do about a failed read or write of the database, from SQLite's words
+    (and, given the file's ``path``, from the free space on its disk)."""
+    cause = _cause(error)
+    text = str(cause).casefold()
+    name = str(getattr(cause, "sqlite_errorname", ""))
+    if (
+        "disk is full" in text
+        or "no space" in text
+        or getattr(cause, "errno", None) == errno.ENOSPC
+        or name == "SQLITE_FULL"
+    ):
         return "Free some space on the disk, then try again"
+    if name.startswith("SQLITE_IOERR") and path is not None and _low_on_space(path):
+        return "The disk is full: free some space on it, then try again"
+    if name == "SQLITE_READONLY_DIRECTORY" and path is not None:
+        return (
+            f"Make sure you can write to the folder {Path(path).parent} (SQLite keeps its "
+            "journal files beside the database), or choose another data folder"
+        )
     if (
         "readonly" in text
         or "read-only" in text
@@ -53,7 +99,7 @@ def advice_for(error: BaseException) -> str:
         )
     if "locked" in text or "busy" in text:
         return "Another program is writing to it; try again in a moment"
-    return "Check the disk and the file's permissions"
+    return "Check that the disk is not full and that you can write to the file and its folder"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -71,4 +117,16 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def _on_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock at BEGIN. A deferred transaction that reads, then writes
+    # (most user actions, and Alembic's migration) fails at once with "database is locked" when
+    # another process (a second window, the CLI) committed in between: SQLite cannot upgrade a
+    # stale WAL snapshot, and the busy timeout does not apply. Taken up front, the lock is
+    # waited for. A read-only file refuses the lock; reading it stays possible with a plain BEGIN.
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    try:
+        raw.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if not exc.sqlite_errorname.startswith("SQLITE_READONLY"):
+            raise
+        raw.execute("BEGIN")

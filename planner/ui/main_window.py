@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._loader = _Loaded(self)
         self._loader.done.connect(self._on_loaded)
         self._executor: ThreadPoolExecutor | None = None
+        self._recovery_message = ""  # said again once the pages are in after a way out
 
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 780)
@@ -189,6 +190,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
         if result.backup_problem:
             self._show_failure(f"Today's backup was not taken. {result.backup_problem}")
+        elif self._recovery_message:  # what was restored, and where the old file went
+            self.statusBar().showMessage(self._recovery_message, 15000)
+            self._recovery_message = ""
         else:
             self.statusBar().showMessage(f"Data folder: {self._ws.folder}", 8000)
         if self._show_first_run and not self._settings.first_run_done:
@@ -217,6 +221,7 @@ class MainWindow(QMainWindow):
     def _recovered(self, message: str) -> None:
         self.loading.setText("Opening your planner…")
         self.progress.show()
+        self._recovery_message = message
         self.load()
         self.statusBar().showMessage(message, 15000)
 
@@ -385,6 +390,7 @@ class MainWindow(QMainWindow):
     def _show_failure(self, message: str) -> None:
         """Say why an action was refused, without blocking the event loop (open, not exec)."""
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names and paths
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("failure-message")
         box.open()
