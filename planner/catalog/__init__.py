@@ -13,15 +13,23 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from planner.catalog.catalog import Catalog, NameIndex, normalise_name
-    from planner.catalog.loader import load_catalog
+    from planner.catalog.loader import load_catalog, load_role_file
 
-__all__ = ["Catalog", "NameIndex", "builtin_catalog", "load_catalog", "normalise_name"]
+__all__ = [
+    "Catalog",
+    "NameIndex",
+    "builtin_catalog",
+    "load_catalog",
+    "load_role_file",
+    "normalise_name",
+]
 
 _LAZY = {
     "Catalog": "planner.catalog.catalog",
     "NameIndex": "planner.catalog.catalog",
     "normalise_name": "planner.catalog.catalog",
     "load_catalog": "planner.catalog.loader",
+    "load_role_file": "planner.catalog.loader",
 }
 
 

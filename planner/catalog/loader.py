@@ -6,13 +6,16 @@ Layout of a catalog folder:
   certifications.toml   [[certifications]] entries
   roles/*.toml          one role per file
 
-Every problem is reported with the file, the entry and what is wrong, all at once.
+Every problem is reported with the file, the entry and what is wrong, all at once. A file
+that is damaged in any way (not TOML, not UTF-8, a folder, a pipe, huge, absurdly nested)
+is a problem like any other: the loader raises CatalogError, never anything else.
 """
 
 from __future__ import annotations
 
+import stat
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,19 +27,30 @@ from planner.errors import CatalogError
 
 M = TypeVar("M", bound=BaseModel)
 
+# The largest shipped file is about 65 kB; anything this big is not a catalog file, and
+# reading it whole would only cost memory before failing anyway.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+def _printable(text: str, limit: int = 400) -> str:
+    """``text`` on one line, control characters escaped, cut at ``limit``: problem lines
+    quote keys and values from a damaged file, which may hold anything."""
+    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 class _Problems:
     def __init__(self) -> None:
         self.lines: list[str] = []
 
     def add(self, where: str, message: str) -> None:
-        self.lines.append(f"{where}: {message}")
+        self.lines.append(_printable(f"{where}: {message}"))
 
-    def raise_if_any(self, root: Path) -> None:
+    def raise_if_any(self, what: str) -> None:
         if self.lines:
             shown = "\n  ".join(self.lines[:50])
             more = f"\n  … and {len(self.lines) - 50} more" if len(self.lines) > 50 else ""
-            raise CatalogError(f"The catalog in {root} is not valid:\n  {shown}{more}")
+            raise CatalogError(f"{_printable(what)} is not valid:\n  {shown}{more}")
 
 
 class _Located:
@@ -51,13 +65,48 @@ class _Located:
         self._problems.add(f"{origin}, {where}" if origin else where, message)
 
 
-def _read_toml(path: Path, problems: _Problems) -> dict[str, Any]:
+def _label(value: object) -> str:
+    """An entry's id as quoted in a message, cut short: a damaged file can put anything there."""
+    text = repr(value) if isinstance(value, str) else f"of type {type(value).__name__}"
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _parse_toml(data: bytes) -> dict[str, Any]:
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def _read_toml(path: Path, problems: _Problems, *, optional: bool = False) -> dict[str, Any] | None:
+    """The file's table, or None (with the problem recorded) when it cannot be used.
+
+    An ``optional`` file that does not exist is an empty table; one that exists but cannot
+    be read (a dangling or looping link, no permission) is still a problem.
+    """
     try:
+        # Only a regular file is read: opening a pipe or a device could wait forever.
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            problems.add(str(path), "is not a regular file")
+            return None
         with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        problems.add(str(path), f"cannot be read: {exc}")
-        return {}
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            problems.add(str(path), f"is larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+            return None
+        return _parse_toml(data)
+    except FileNotFoundError as exc:
+        if optional and not path.is_symlink():
+            return {}
+        problems.add(str(path), f"cannot be read: {exc.strerror or exc}")
+    except OSError as exc:
+        problems.add(str(path), f"cannot be read: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:
+        problems.add(str(path), f"is not UTF-8 text (bad byte at offset {exc.start})")
+    except tomllib.TOMLDecodeError as exc:
+        problems.add(str(path), f"is not valid TOML: {exc}")
+    except RecursionError:
+        # WORKAROUND: Python 3.11's tomllib has no nesting limit and recurses per level.
+        problems.add(str(path), "nests arrays or tables too deeply")
+    return None
 
 
 def _describe(error: ValidationError) -> str:
@@ -76,11 +125,22 @@ def _entries(
         problems.add(str(path), f"'{key}' must be a list of tables ([[{key}]])")
         return
     for position, item in enumerate(raw, start=1):
-        label = item.get("id", f"#{position}") if isinstance(item, dict) else f"#{position}"
+        label = _label(item.get("id", f"#{position}") if isinstance(item, dict) else f"#{position}")
         try:
             yield model.model_validate(item)
         except ValidationError as exc:
-            problems.add(f"{path}, {key} {label!r}", _describe(exc))
+            problems.add(f"{path}, {key} {label}", _describe(exc))
+
+
+def _read_role(path: Path, problems: _Problems) -> Role | None:
+    data = _read_toml(path, problems)
+    if data is None:
+        return None
+    try:
+        return Role.model_validate(data)
+    except ValidationError as exc:
+        problems.add(f"{path}, role {_label(data.get('id', path.stem))}", _describe(exc))
+        return None
 
 
 def _unique(
@@ -98,6 +158,28 @@ def _unique(
     return result
 
 
+def load_role_file(path: Path, catalog: Catalog | None = None) -> Role:
+    """Read and validate one role file on its own (a role a person brings in).
+
+    With ``catalog``, everything the role names (skills, certifications, family, ladder
+    neighbours) must exist there. Raises CatalogError naming the file and every problem.
+    """
+    problems = _Problems()
+    role = _read_role(path, problems)
+    if role is not None and catalog is not None:
+        _check_role(
+            role,
+            catalog.skills,
+            catalog.certifications,
+            {*catalog.roles, role.id},
+            catalog.families,
+            _Located(problems, {f"role {role.id!r}": str(path)}),
+        )
+    problems.raise_if_any(f"The role file {path}")
+    assert role is not None  # raise_if_any raised otherwise
+    return role
+
+
 def load_catalog(root: Path) -> Catalog:
     """Load and validate the catalog in ``root``; raise CatalogError listing every problem."""
     problems = _Problems()
@@ -106,7 +188,7 @@ def load_catalog(root: Path) -> Catalog:
         raise CatalogError(f"The catalog folder {root} does not exist.")
 
     meta_path = root / "catalog.toml"
-    meta = _read_toml(meta_path, problems)
+    meta = _read_toml(meta_path, problems) or {}
     categories = _unique(
         ((str(meta_path), c) for c in _entries(Category, meta, "categories", meta_path, problems)),
         "category",
@@ -122,12 +204,12 @@ def load_catalog(root: Path) -> Catalog:
 
     skill_items: list[tuple[str, Skill]] = []
     for path in sorted((root / "skills").glob("*.toml")):
-        data = _read_toml(path, problems)
+        data = _read_toml(path, problems) or {}
         skill_items += [(str(path), s) for s in _entries(Skill, data, "skills", path, problems)]
     skills = _unique(skill_items, "skill", problems, origins)
 
     cert_path = root / "certifications.toml"
-    cert_data = _read_toml(cert_path, problems) if cert_path.exists() else {}
+    cert_data = _read_toml(cert_path, problems, optional=True) or {}
     certs = _unique(
         (
             (str(cert_path), c)
@@ -140,15 +222,13 @@ def load_catalog(root: Path) -> Catalog:
 
     role_items: list[tuple[str, Role]] = []
     for path in sorted((root / "roles").glob("*.toml")):
-        data = _read_toml(path, problems)
-        try:
-            role_items.append((str(path), Role.model_validate(data)))
-        except ValidationError as exc:
-            problems.add(f"{path}, role {data.get('id', path.stem)!r}", _describe(exc))
+        role = _read_role(path, problems)
+        if role is not None:
+            role_items.append((str(path), role))
     roles = _unique(role_items, "role", problems, origins)
 
-    _check_references(root, skills, certs, roles, categories, families, _Located(problems, origins))
-    problems.raise_if_any(root)
+    _check_references(skills, certs, roles, categories, families, _Located(problems, origins))
+    problems.raise_if_any(f"The catalog in {root}")
     ordered_roles = dict(sorted(roles.items(), key=lambda kv: kv[1].title.casefold()))
     return Catalog(
         skills=dict(sorted(skills.items())),
@@ -160,7 +240,6 @@ def load_catalog(root: Path) -> Catalog:
 
 
 def _check_references(
-    root: Path,
     skills: dict[str, Skill],
     certs: dict[str, Certification],
     roles: dict[str, Role],
@@ -191,57 +270,70 @@ def _check_references(
                 )
 
     for role in roles.values():
-        where = f"role {role.id!r}"
-        if families and role.family not in families:
-            problems.add(where, f"unknown family {role.family!r}")
-        seen: set[str] = set()
-        for requirement in role.requirements:
-            for skill_id in requirement.any_of:
-                if skill_id not in skills:
-                    problems.add(where, f"requires unknown skill {skill_id!r}")
-                if skill_id in seen:
-                    problems.add(where, f"names skill {skill_id!r} in more than one requirement")
-                seen.add(skill_id)
-        for recommendation in role.certifications:
-            for cert_id in recommendation.any_of:
-                if cert_id not in certs:
-                    problems.add(where, f"recommends unknown certification {cert_id!r}")
-        for neighbour in (*role.comes_from, *role.leads_to):
-            if neighbour not in roles:
-                problems.add(where, f"ladder neighbour {neighbour!r} is not a known role")
-            if neighbour == role.id:
-                problems.add(where, "lists itself as a ladder neighbour")
+        _check_role(role, skills, certs, set(roles), families, problems)
 
     cycle = find_prerequisite_cycle(skills)
-    if cycle:
-        problems.add(str(root / "skills"), "prerequisite cycle: " + " -> ".join(cycle))
+    if cycle:  # reported on the first skill of the cycle, so the message names its file
+        problems.add(f"skill {cycle[0]!r}", "prerequisite cycle: " + " -> ".join(cycle))
 
 
-def find_prerequisite_cycle(skills: dict[str, Skill]) -> list[str]:
-    """A cycle in the prerequisite graph as a list of ids, or [] when there is none."""
+def _check_role(
+    role: Role,
+    skills: Mapping[str, Skill],
+    certs: Mapping[str, Certification],
+    role_ids: Set[str],
+    families: Mapping[str, Family],
+    problems: _Located,
+) -> None:
+    """Everything a role names exists: skills, certifications, family, ladder neighbours."""
+    where = f"role {role.id!r}"
+    if families and role.family not in families:
+        problems.add(where, f"unknown family {role.family!r}")
+    seen: set[str] = set()
+    for requirement in role.requirements:
+        for skill_id in requirement.any_of:
+            if skill_id not in skills:
+                problems.add(where, f"requires unknown skill {skill_id!r}")
+            if skill_id in seen:
+                problems.add(where, f"names skill {skill_id!r} in more than one requirement")
+            seen.add(skill_id)
+    for recommendation in role.certifications:
+        for cert_id in recommendation.any_of:
+            if cert_id not in certs:
+                problems.add(where, f"recommends unknown certification {cert_id!r}")
+    for neighbour in (*role.comes_from, *role.leads_to):
+        if neighbour not in role_ids:
+            problems.add(where, f"ladder neighbour {neighbour!r} is not a known role")
+        if neighbour == role.id:
+            problems.add(where, "lists itself as a ladder neighbour")
+
+
+def find_prerequisite_cycle(skills: Mapping[str, Skill]) -> list[str]:
+    """A cycle in the prerequisite graph as a list of ids, or [] when there is none.
+
+    Depth-first with an explicit stack: a long chain of prerequisites must not exhaust
+    Python's recursion limit.
+    """
     state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-    path: list[str] = []
-
-    def visit(skill_id: str) -> list[str]:
-        state[skill_id] = 1
-        path.append(skill_id)
-        for prereq in skills[skill_id].prerequisites:
-            nxt = prereq.skill
-            if nxt not in skills:
+    for start in sorted(skills):
+        if start in state:
+            continue
+        path = [start]
+        state[start] = 1
+        pending = [iter(skills[start].prerequisites)]
+        while pending:
+            nxt = next(pending[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                pending.pop()
                 continue
-            if state.get(nxt) == 1:
-                return [*path[path.index(nxt) :], nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        path.pop()
-        state[skill_id] = 2
-        return []
-
-    for skill_id in sorted(skills):
-        if skill_id not in state:
-            found = visit(skill_id)
-            if found:
-                return found
+            skill_id = nxt.skill
+            if skill_id not in skills:
+                continue
+            if state.get(skill_id) == 1:
+                return [*path[path.index(skill_id) :], skill_id]
+            if skill_id not in state:
+                state[skill_id] = 1
+                path.append(skill_id)
+                pending.append(iter(skills[skill_id].prerequisites))
     return []

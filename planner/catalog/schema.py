@@ -13,7 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from planner.catalog.scale import MAX_LEVEL
 
+# Upper bounds on the figures planning does date arithmetic with: far above any real value
+# (Python to Expert is 400 hours a level), low enough that a plan's dates stay in range.
+MAX_HOURS = 5000
+MAX_YEARS = 50
+
 Level = Annotated[int, Field(ge=0, le=MAX_LEVEL)]
+Hours = Annotated[int, Field(gt=0, le=MAX_HOURS)]
 TargetLevel = Annotated[int, Field(ge=1, le=MAX_LEVEL)]
 Importance = Literal["required", "preferred"]
 Seniority = Literal["entry", "mid", "senior", "lead", "executive"]
@@ -33,7 +39,10 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # inf and nan are valid TOML floats; no figure in a catalog can be either.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 def _check_slug(value: str) -> str:
@@ -77,6 +86,8 @@ class Skill(_Strict):
     def _positive_hours(cls, value: tuple[int, ...]) -> tuple[int, ...]:
         if any(h <= 0 for h in value):
             raise ValueError("every level needs a positive number of hours")
+        if any(h > MAX_HOURS for h in value):
+            raise ValueError(f"no level takes more than {MAX_HOURS} hours")
         return value
 
     @field_validator("topics")
@@ -117,11 +128,11 @@ class Certification(_Strict):
     description: str = ""
     aliases: tuple[str, ...] = ()
     assumes: tuple[SkillLevel, ...] = ()
-    prep_hours: int = Field(gt=0)
+    prep_hours: Hours
     # None where the issuer sets no expiry.
-    validity_years: int | None = Field(default=None, ge=1)
+    validity_years: int | None = Field(default=None, ge=1, le=MAX_YEARS)
     # Hours to prepare a renewal; defaults to a quarter of the preparation.
-    renewal_hours: int | None = Field(default=None, gt=0)
+    renewal_hours: Hours | None = None
     resources: tuple[Resource, ...] = ()
 
     _id = field_validator("id")(_check_slug)
@@ -198,7 +209,7 @@ class Role(_Strict):
     requirements: tuple[Requirement, ...] = Field(min_length=1)
     certifications: tuple[CertificationRecommendation, ...] = ()
     education: tuple[EducationRequirement, ...] = ()
-    min_years_experience: float = Field(default=0, ge=0)
+    min_years_experience: float = Field(default=0, ge=0, le=MAX_YEARS)
     experience_note: str = ""
     experience_suggestions: tuple[str, ...] = ()
     salary: tuple[SalaryRange, ...] = ()

@@ -154,6 +154,7 @@ def back_up_now(parent: QWidget, ws: Workspace) -> Path | None:
         copy = backups.back_up_now(ws)
     except PlannerError as exc:
         box = QMessageBox(QMessageBox.Icon.Warning, "Back up now", str(exc), parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes paths
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return None

@@ -61,6 +61,7 @@ def _message(parent: QWidget, title: str, text: str, *, bug: bool = False) -> QM
     """A message box that does not block the window (tests find it among the children)."""
     icon = QMessageBox.Icon.Critical if bug else QMessageBox.Icon.Warning
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names and paths
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -33,6 +33,7 @@ from planner.services.dashboard_view import (
     dashboard,
 )
 from planner.ui.context import UiContext
+from planner.ui.plain_text import plain_tooltip
 from planner.ui.theme import chart_palette
 from planner.ui.widgets import GapChartWidget, GaugeWidget, ProgressChartWidget
 
@@ -293,7 +294,7 @@ class DashboardPage(QWidget):
         for step in view.next_steps:
             item = QListWidgetItem(self._step_text(step, view.today))
             item.setData(STEP_ROLE, step.position)
-            item.setToolTip(step.why or step.title)
+            item.setToolTip(plain_tooltip(step.why or step.title))
             self.steps_list.addItem(item)
         has_steps = bool(view.next_steps)
         self.steps_list.setVisible(has_steps)
@@ -346,7 +347,7 @@ class DashboardPage(QWidget):
                 when = f"Expires in {days} day{'s' if days != 1 else ''}"
             item = QListWidgetItem(f"{cert.name}\n{when} ({format_date(cert.expires_on)})")
             item.setForeground(QBrush(QColor(palette.required if days < 0 else palette.today)))
-            item.setToolTip(f"{cert.name} ({cert.issuer}): {when.lower()}")
+            item.setToolTip(plain_tooltip(f"{cert.name} ({cert.issuer}): {when.lower()}"))
             self.certs_list.addItem(item)
         self.certs_list.setVisible(bool(expiring))
         self.certs_note.setText(

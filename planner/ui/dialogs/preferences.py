@@ -23,6 +23,7 @@ from planner.catalog.schema import EDUCATION_NAMES
 from planner.errors import NotFoundError
 from planner.services import backups, first_run_view, profile
 from planner.ui.context import UiContext
+from planner.ui.plain_text import plain_tooltip
 
 
 def role_combo(ctx: UiContext, current: str | None) -> QComboBox:
@@ -34,7 +35,7 @@ def role_combo(ctx: UiContext, current: str | None) -> QComboBox:
         combo.addItem(choice.title, choice.role_id)
         combo.setItemData(
             combo.count() - 1,
-            f"{choice.family} · {choice.seniority}",
+            plain_tooltip(f"{choice.family} · {choice.seniority}"),
             Qt.ItemDataRole.ToolTipRole,
         )
     completer = QCompleter(combo.model(), combo)

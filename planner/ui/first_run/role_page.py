@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from planner.services import first_run_view
 from planner.ui.context import UiContext
 from planner.ui.first_run.draft import Draft
+from planner.ui.plain_text import plain_tooltip
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 SEARCH_TEXT = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +63,7 @@ def _role_model(choices: list[first_run_view.RoleChoice], parent: QObject) -> QS
         words = [choice.title, *choice.also_called, choice.family, choice.seniority]
         title.setData(" ".join(words).casefold(), SEARCH_TEXT)
         if choice.also_called:
-            title.setToolTip("Also called: " + ", ".join(choice.also_called))
+            title.setToolTip(plain_tooltip("Also called: " + ", ".join(choice.also_called)))
         row = [title, QStandardItem(choice.family), QStandardItem(choice.seniority)]
         for item in row:
             item.setEditable(False)
@@ -113,6 +114,7 @@ class ChooseRolePage(QWizardPage):
         header.setStretchLastSection(False)
 
         self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)

@@ -25,6 +25,7 @@ from planner.catalog.schema import EDUCATION_NAMES
 from planner.services import first_run_view
 from planner.ui.context import UiContext
 from planner.ui.first_run.draft import Draft
+from planner.ui.plain_text import plain_caption, plain_tooltip
 
 
 class LevelCombo(QComboBox):
@@ -157,17 +158,23 @@ class RateSkillsPage(QWizardPage):
             gap = QLabel()
             if len(req.alternatives) > 1:
                 names = ", ".join(s.name for s in req.alternatives)
-                grid.addWidget(QLabel(f"Any one of: {names}"), row, 0, 1, 2)
+                any_of = QLabel(f"Any one of: {names}")
+                any_of.setTextFormat(Qt.TextFormat.PlainText)
+                grid.addWidget(any_of, row, 0, 1, 2)
                 grid.addWidget(QLabel(asked), row, 2)
                 grid.addWidget(gap, row, 3)
                 row += 1
             for skill in req.alternatives:
                 indent = "    " if len(req.alternatives) > 1 else ""
-                name = QLabel(indent + skill.name)
-                name.setToolTip(skill.description)
+                # A buddy makes "&" a shortcut mark, so the name is a caption as well.
+                name = QLabel(plain_caption(indent + skill.name))
+                name.setTextFormat(Qt.TextFormat.PlainText)
+                name.setToolTip(plain_tooltip(skill.description))
                 combo = LevelCombo(self._draft.levels.get(skill.skill_id, skill.level))
                 combo.setAccessibleName(f"Your level in {skill.name}")
-                combo.setToolTip(f"Your level in {skill.name}; the role asks {asked}")
+                combo.setToolTip(
+                    plain_tooltip(f"Your level in {skill.name}; the role asks {asked}")
+                )
                 name.setBuddy(combo)
                 combo.currentIndexChanged.connect(
                     lambda _i, s=skill.skill_id, c=combo: self._level_changed(s, c.level())
@@ -189,7 +196,9 @@ class RateSkillsPage(QWizardPage):
             f"the role asks at least {asks.min_years:g} years" if asks.min_years else ""
         )
         self.education_asked.setText(f"the role asks: {asks.education}" if asks.education else "")
-        self.education_asked.setToolTip(f"Fields of study: {asks.fields}" if asks.fields else "")
+        self.education_asked.setToolTip(
+            plain_tooltip(f"Fields of study: {asks.fields}") if asks.fields else ""
+        )
         self._update_gaps()
         # The rows are built after the fields below them: put those back at the end of the
         # Tab order, so that Tab (and the wizard's first focus) goes through the skills first.

@@ -53,9 +53,11 @@ class PlanPage(QWidget):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Plan title")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # role titles are not markup
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Plan summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.export_button = QPushButton("Export &PDF…")
         self.export_button.setToolTip("Save the plan as a PDF document (Ctrl+E)")
         self.export_button.clicked.connect(self.export_pdf)
@@ -68,6 +70,7 @@ class PlanPage(QWidget):
         self.stale.setFrameShape(QFrame.Shape.StyledPanel)
         self.stale.setMargin(self.fontMetrics().height() // 3)
         self.stale.setAccessibleName("Plan target notice")
+        self.stale.setTextFormat(Qt.TextFormat.PlainText)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_plan())
@@ -172,6 +175,7 @@ class PlanPage(QWidget):
     def _build_empty(self) -> QWidget:
         self.empty_text = QLabel()
         self.empty_text.setWordWrap(True)
+        self.empty_text.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.make_plan = QPushButton("&Make my plan")
         self.make_plan.setAccessibleName("Make my plan")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from planner.export.report import format_date, format_hours
 from planner.planning.model import Plan, Step
+from planner.ui.plain_text import plain_tooltip
 
 STATUS_WORDS = {"todo": "To do", "in_progress": "In progress", "done": "Done", "skipped": "Skipped"}
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1  # the Step of a step row, None for a group
@@ -193,7 +194,7 @@ class StepsModel(QAbstractItemModel):
             done = step.status == "done"
             return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(node)
+            return plain_tooltip(_tooltip(node))
         if role == Qt.ItemDataRole.FontRole and step is None:
             font = QFont()
             font.setBold(True)

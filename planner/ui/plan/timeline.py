@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -93,6 +93,7 @@ class TimelineTab(QWidget):
         group.buttonToggled.connect(lambda _b, on: on and self._redraw())
         self.stages = QLabel()
         self.stages.setWordWrap(True)
+        self.stages.setTextFormat(Qt.TextFormat.PlainText)  # role titles are not markup
 
         self.chart = TimelineChart()
         self.scroll = QScrollArea()

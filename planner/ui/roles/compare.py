@@ -21,6 +21,7 @@ from planner.errors import PlannerError
 from planner.services import roles_view
 from planner.services.roles_view import Comparison
 from planner.ui.context import UiContext
+from planner.ui.plain_text import plain_tooltip
 from planner.ui.roles.list_model import hours_text
 from planner.ui.roles.states import state_color, state_text
 
@@ -66,7 +67,8 @@ class CompareModel(QAbstractTableModel):
                 return FIXED_COLUMNS[section]
             i = section - len(FIXED_COLUMNS)
             if i < len(self._c.titles):
-                return self._c.titles[i]
+                title = self._c.titles[i]
+                return title if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(title)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -86,7 +88,7 @@ class CompareModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return line.current
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Your level: {line.current}"
+                return plain_tooltip(f"Your level: {line.current}")
             return None
         cell = line.cells[role_col]
         title = c.titles[role_col]
@@ -94,7 +96,7 @@ class CompareModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return "—" if role == Qt.ItemDataRole.DisplayRole else "not asked"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{title} does not ask for {line.label}"
+                return plain_tooltip(f"{title} does not ask for {line.label}")
             return None
         text = f"{cell.wanted} · {state_text(cell.state)}"
         if cell.via:
@@ -104,7 +106,7 @@ class CompareModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{text}, {cell.importance}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
+            return plain_tooltip(
                 f"{title} asks {cell.asked_as} at {cell.wanted} ({cell.importance}); "
                 f"you have {line.current}: {state_text(cell.state)}"
             )

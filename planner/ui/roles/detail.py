@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services.roles_view import Neighbour, RolePage
+from planner.ui.plain_text import plain_caption, plain_tooltip
 from planner.ui.roles.gauge import ReadinessGauge
 from planner.ui.roles.list_model import hours_text
 from planner.ui.roles.requirements_model import SORT, Column, RequirementsModel
@@ -290,9 +291,9 @@ class RoleDetail(QWidget):
         if not neighbours:
             self.ladder_box.addWidget(_label(empty))
         for n in neighbours:
-            button = QPushButton(f"{arrow} {n.title}")
+            button = QPushButton(plain_caption(f"{arrow} {n.title}"))
             button.setAccessibleName(f"Show {n.title}")
-            button.setToolTip(f"Show {n.title} in the list")
+            button.setToolTip(plain_tooltip(f"Show {n.title} in the list"))
             button.clicked.connect(
                 lambda _=False, role_id=n.role_id: self.neighbour_chosen.emit(role_id)
             )

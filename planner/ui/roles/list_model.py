@@ -21,6 +21,7 @@ from planner.catalog import normalise_name
 from planner.charts import percent_text
 from planner.charts.gauge import gauge_color
 from planner.services.roles_view import RoleListing
+from planner.ui.plain_text import plain_tooltip
 from planner.ui.theme import chart_palette
 
 Index = QModelIndex | QPersistentModelIndex
@@ -122,7 +123,7 @@ class RolesTableModel(QAbstractTableModel):
         if role == SORT:
             return self._sort_key(r, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, column)
+            return plain_tooltip(self._tooltip(r, column))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(r, column)
             if column == Column.TITLE:

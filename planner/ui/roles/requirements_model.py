@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from planner.planning.requirements import RequirementRow
+from planner.ui.plain_text import plain_tooltip
 from planner.ui.roles.states import STATE_RANK, state_color, state_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,7 +74,7 @@ class RequirementsModel(QAbstractTableModel):
         if role == SORT:
             return self._sort_key(index.row(), r, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r)
+            return plain_tooltip(self._tooltip(r))
         if column == Column.STATE and role == Qt.ItemDataRole.ForegroundRole:
             return state_color(r.state)
         if column == Column.STATE and role == Qt.ItemDataRole.FontRole:

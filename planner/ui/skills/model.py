@@ -20,6 +20,7 @@ from planner.services import skills
 from planner.services.skills import SkillRow
 from planner.ui import commands
 from planner.ui.context import UiContext
+from planner.ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -93,7 +94,8 @@ class SkillTableModel(QAbstractTableModel):
         if role == SKILL_ID_ROLE:
             return row.skill_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            tip = self._tooltip(row, column)
+            return plain_tooltip(tip) if tip else None
         return None
 
     def _display(self, row: SkillRow, column: int) -> str:
