@@ -134,6 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the plan to a file")
     export.add_argument("--pdf", type=Path, metavar="FILE")
     export.add_argument("--md", type=Path, metavar="FILE")
+    export.add_argument(
+        "--json", type=Path, metavar="FILE", help="your whole profile, to import elsewhere"
+    )
+    export.add_argument("--ics", type=Path, metavar="FILE", help="the plan's dates, for a calendar")
+    import_ = sub.add_parser("import", help="bring in a profile written by 'export --json'")
+    import_.add_argument("--json", type=Path, metavar="FILE", required=True)
+    import_.add_argument(
+        "--replace", action="store_true", help="replace the data there (a backup is taken first)"
+    )
 
     backup = sub.add_parser("backup", help="copy your data into the backups folder now")
     backup.add_argument("--list", action="store_true", help="list the backups instead")

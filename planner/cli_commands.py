@@ -358,9 +358,10 @@ def cmd_closest(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from planner.services.exports import export_markdown_file, export_pdf_file
+    from planner.services.portable import export_ics_file, export_json_file
 
-    if not args.pdf and not args.md:
-        raise InvalidInputError("Say what to write: --pdf FILE and/or --md FILE.")
+    if not (args.pdf or args.md or args.json or args.ics):
+        raise InvalidInputError("Say what to write: --pdf, --md, --json and/or --ics FILE.")
     with _workspace(args) as ws:
         if args.pdf:
             export_pdf_file(ws, args.pdf)
@@ -368,6 +369,29 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.md:
             export_markdown_file(ws, args.md)
             print(f"Wrote {args.md}")
+        if args.json:
+            export_json_file(ws, args.json)
+            print(f"Wrote {args.json}")
+        if args.ics:
+            export_ics_file(ws, args.ics)
+            print(f"Wrote {args.ics}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from planner.services.portable import import_json_file
+
+    with _workspace(args) as ws:
+        summary = import_json_file(ws, args.json, replace=args.replace)
+        print(summary.describe())
+        if summary.backup:
+            print(f"What it replaced was backed up to {summary.backup}.")
+        if summary.unknown_ids:
+            print(
+                "planner: note: kept ids this catalog does not know: "
+                + ", ".join(summary.unknown_ids),
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -429,6 +453,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "step": cmd_step,
     "closest": cmd_closest,
     "export": cmd_export,
+    "import": cmd_import,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "start-fresh": cmd_start_fresh,

@@ -4,6 +4,7 @@ the database are opened right after, off the GUI thread, and the pages arrive th
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -263,6 +264,9 @@ class MainWindow(QMainWindow):
         export_pdf = self._action("Export &PDF…", self._export_pdf, "Ctrl+E")
         export_md = self._action("Export &Markdown…", self._export_markdown, "Ctrl+Shift+E")
         print_action = self._action("&Print…", self._print, QKeySequence.StandardKey.Print)
+        export_json = self._action("Export profile as &JSON…", self._portable("export_json"))
+        import_json = self._action("&Import profile from JSON…", self._portable("import_json"))
+        export_ics = self._action("Export plan to &calendar (.ics)…", self._portable("export_ics"))
         back_up = self._action("&Back up now", self._back_up_now)
         restore = self._action("&Restore from backup…", self._restore)
         first_run = self._action("&Guided set-up…", self.open_first_run)
@@ -270,6 +274,10 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         for action in (export_pdf, export_md, print_action):
             file_menu.addAction(action)
+        file_menu.addAction(export_ics)
+        file_menu.addSeparator()
+        file_menu.addAction(export_json)
+        file_menu.addAction(import_json)
         file_menu.addSeparator()
         file_menu.addAction(back_up)
         file_menu.addAction(restore)
@@ -278,7 +286,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(open_folder)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        self._data_actions = [export_pdf, export_md, print_action, back_up, restore, first_run]
+        self._data_actions = [export_pdf, export_md, print_action, export_ics, export_json]
+        self._data_actions += [import_json, back_up, restore, first_run]
         for action in self._data_actions:
             action.setEnabled(False)
 
@@ -332,6 +341,17 @@ class MainWindow(QMainWindow):
 
         if self.ctx is not None:
             print_with_preview(self, self.ctx)
+
+    def _portable(self, what: str) -> Callable[[], None]:
+        """The File-menu action for a JSON or calendar export, or a JSON import."""
+
+        def act() -> None:
+            from planner.ui import portable
+
+            if self.ctx is not None:
+                getattr(portable, f"{what}_interactively")(self, self.ctx)
+
+        return act
 
     def _back_up_now(self) -> None:
         from planner.ui.backups import back_up_now
