@@ -15,14 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from pydantic import BaseModel
+from hostile_catalog import hostile_catalog
 from pypdf import PdfReader
 from PySide6.QtGui import QTextDocument
 
-from planner.catalog import Catalog, builtin_catalog
 from planner.export.markdown import render_markdown
 from planner.export.pdf import export_pdf
 from planner.export.report import PlanReport
@@ -38,39 +36,8 @@ TAG = "Zq7"
 PAYLOAD = f"{TAG}<b>bold</b> &amp; <img src='/etc/passwd'> [link](file:///etc) *em* \u200f`x`\\|"
 LONG_WORD = "Supercalifragilistic" * 15  # 300 letters, no place to break
 TARGET = "devops-engineer"
-NOT_TEXT = {
-    "id", "category", "family", "seniority", "importance", "kind", "level", "skill", "any_of",
-    "comes_from", "leads_to", "currency", "region", "year", "low", "high", "hours",
-    "prep_hours", "validity_years", "renewal_hours", "min_years_experience",
-}  # fmt: skip
 # Text at the start of a line that Markdown would make a heading, a list, a rule or a quote.
 LINE_STARTS = ["# heading", "1. item", "- item", "---", "> quote", "    code"]
-
-
-def hostile(value: Any, field: str = "") -> Any:
-    """``value`` with the payload added to every free-text string in it (ids stay ids)."""
-    if field in NOT_TEXT:
-        return value
-    if isinstance(value, str):
-        return f"{value} {PAYLOAD}"
-    if isinstance(value, BaseModel):
-        update = {n: hostile(getattr(value, n), n) for n in type(value).model_fields}
-        return value.model_copy(update=update)
-    if isinstance(value, tuple):
-        return tuple(hostile(v, field) for v in value)
-    if isinstance(value, dict):
-        return {k: hostile(v, field) for k, v in value.items()}
-    return value
-
-
-def hostile_catalog() -> Catalog:
-    base = builtin_catalog()
-    return Catalog(
-        **{
-            part: {k: hostile(v) for k, v in getattr(base, part).items()}
-            for part in ("skills", "certifications", "roles", "categories", "families")
-        }
-    )
 
 
 def squash(text: str) -> str:
@@ -94,7 +61,7 @@ def hostile_report(
     folder = tmp_path_factory.mktemp("hostile") / "data"
     folder.mkdir(mode=0o700)
     shutil.copyfile(migrated_database, folder / "planner.sqlite3")
-    ws = Workspace(folder, catalog=hostile_catalog(), today=lambda: TODAY)
+    ws = Workspace(folder, catalog=hostile_catalog(PAYLOAD), today=lambda: TODAY)
     try:
         profile.update_settings(ws, name=f"- Ada {PAYLOAD}")
         # Most of the role already met: a short plan keeps the PDF (and reading it) quick.

@@ -14,10 +14,9 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from pydantic import BaseModel
+from hostile_catalog import hostile_catalog
 from PySide6 import QtGui
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QTextDocument
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.catalog import Catalog, builtin_catalog
 from planner.errors import StorageError
 from planner.services import certifications, plans, profile, resources, skills
 from planner.services.workspace import Workspace
@@ -58,40 +56,6 @@ TAG = "Zq7"  # marks the payload, so a surface showing any of it is found
 # Markup, an entity, a local image, a Markdown link, a mnemonic, an RTL mark, a backslash.
 PAYLOAD = f"{TAG}<b>bold</b> &amp; <img src='/etc/passwd'> [link](file:///etc) R&D \u200f`x`\\|"
 TARGET = "devops-engineer"
-
-# Fields that are ids, enumerations or figures: the schema keeps them plain, so they stay.
-NOT_TEXT = {
-    "id", "category", "family", "seniority", "importance", "kind", "level", "skill", "any_of",
-    "comes_from", "leads_to", "currency", "region", "year", "low", "high", "hours",
-    "prep_hours", "validity_years", "renewal_hours", "min_years_experience",
-}  # fmt: skip
-
-
-def hostile(value: Any, field: str = "") -> Any:
-    """``value`` with the payload added to every free-text string inside it."""
-    if field in NOT_TEXT:
-        return value
-    if isinstance(value, str):
-        return f"{value} {PAYLOAD}"
-    if isinstance(value, BaseModel):
-        update = {name: hostile(getattr(value, name), name) for name in type(value).model_fields}
-        return value.model_copy(update=update)
-    if isinstance(value, tuple):
-        return tuple(hostile(v, field) for v in value)
-    if isinstance(value, dict):
-        return {k: hostile(v, field) for k, v in value.items()}
-    return value
-
-
-def hostile_catalog() -> Catalog:
-    base = builtin_catalog()
-    return Catalog(
-        skills={k: hostile(v) for k, v in base.skills.items()},
-        certifications={k: hostile(v) for k, v in base.certifications.items()},
-        roles={k: hostile(v) for k, v in base.roles.items()},
-        categories={k: hostile(v) for k, v in base.categories.items()},
-        families={k: hostile(v) for k, v in base.families.items()},
-    )
 
 
 # --- rendering, the way Qt does it ----------------------------------------------------------
@@ -251,7 +215,7 @@ def assert_literal(root: QWidget, payload: str = PAYLOAD) -> None:
 @pytest.fixture
 def ws(data_folder: Path) -> Iterator[Workspace]:
     """A database full of hostile text, over a catalog full of it."""
-    workspace = Workspace(data_folder, catalog=hostile_catalog(), today=lambda: TODAY)
+    workspace = Workspace(data_folder, catalog=hostile_catalog(PAYLOAD), today=lambda: TODAY)
     profile.update_settings(
         workspace, name=f"Ada {PAYLOAD}", years_experience=3, current_role="software-developer"
     )
