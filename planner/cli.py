@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from planner import __version__
+from planner import version
 from planner.errors import CatalogError, PlannerError, UnusableDatabaseError
 
 EXIT_USER_ERROR = 2
@@ -53,6 +53,16 @@ def _hours(text: str) -> float:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the package metadata is read only when asked for (it costs start-up)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        parser.exit(0, f"planner {version()}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from planner.cli_commands import COMMANDS
 
@@ -61,7 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan the way from the skills you have to the role you want. "
         "With no command, the window opens.",
     )
-    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation: open the window offscreen on a temporary data folder, "
+        "plan, export a PDF and read it back; exit 0 when all is well",
+    )
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -177,6 +193,10 @@ def _recovery_hint(data_dir: Path | None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from planner.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from planner.ui.app import run_app
 

@@ -85,7 +85,7 @@ def render_pdf(report: PlanReport, *, progress: Progress | None = None) -> bytes
     title = f"Learning plan: {report.role.title}"
     writer.setTitle(title + (f" — {report.person_name}" if report.person_name.strip() else ""))
     writer.setAuthor(report.person_name)
-    writer.setCreator(f"Learning-path planner {getattr(planner, '__version__', '')}".strip())
+    writer.setCreator(f"Learning-path planner {planner.version()}")
 
     full = writer.pageLayout().fullRectPixels(DPI)
     left, top, right, bottom = (_mm(m) for m in MARGIN_MM)

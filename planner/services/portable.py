@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, select
 
-from planner import __version__
+from planner import version
 from planner.errors import InvalidInputError
 from planner.export.atomic import write_atomically
 from planner.export.profile_json import (
@@ -131,7 +131,7 @@ def profile_document(ws: Workspace) -> dict[str, object]:
     with ws.transaction() as session:
         data = _load(session)
     return to_document(
-        data, schema_revision=head_revision(), app_version=__version__, exported_on=ws.today()
+        data, schema_revision=head_revision(), app_version=version(), exported_on=ws.today()
     )
 
 

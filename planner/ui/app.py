@@ -11,20 +11,34 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from planner import __version__
+from planner import APP_ID, APP_NAME, version
+from planner.resources import resources_root
 from planner.ui.single_instance import Claim, SingleInstance, bring_forward, data_folder
 from planner.ui.theme import apply_theme
 
 
-def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The application object with the planner's name, icon and desktop identity."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("Learning-path planner")
-    app.setApplicationDisplayName("Learning-path planner")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("learning-path-planner")
-    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    # QIcon reads the files when a size is first drawn, so this costs nothing before the paint.
+    icons = resources_root() / "icons"
+    icon = QIcon(str(icons / "planner.svg"))
+    for png in sorted(icons.glob(f"hicolor/*/apps/{APP_ID}.png")):
+        icon.addFile(str(png))  # crisp small sizes where the SVG renderer blurs thin lines
+    app.setWindowIcon(icon)
+    return app
+
+
+def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
+    app = make_application(argv)
 
     folder = data_folder(data_dir)
     instance = SingleInstance(folder, app)
@@ -41,6 +55,8 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     window.show()
     # Load after the first paint so the window never waits on the database.
     QTimer.singleShot(0, window.load)
+    # Reading the package metadata costs tens of milliseconds: after the paint, not before.
+    QTimer.singleShot(0, lambda: app.setApplicationVersion(version()))
     return app.exec()
 
 

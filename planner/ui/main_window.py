@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import APP_NAME
 from planner.errors import PlannerError, UnusableDatabaseError
 from planner.ui.settings import UiSettings
 
@@ -41,8 +42,6 @@ PAGE_TITLES: tuple[tuple[str, str, str], ...] = (
     ("certifications", "Certifications", "Ctrl+4"),
     ("plan", "Plan", "Ctrl+5"),
 )
-
-APP_NAME = "Learning-path planner"
 
 
 class _Loaded(QObject):

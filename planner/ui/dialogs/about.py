@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import html
 
-from planner import __version__
+from planner import version
 from planner.services.workspace import Workspace
 
 
 def about_text(ws: Workspace) -> str:
     catalog = ws.catalog
     return (
-        f"<h3>Learning-path planner {html.escape(__version__)}</h3>"
+        f"<h3>Learning-path planner {html.escape(version())}</h3>"
         "<p>From the role you want to where you stand, step by dated step. "
         "Everything stays on this computer.</p>"
         f"<p>Catalog: {len(catalog.roles)} roles, {len(catalog.skills)} skills, "
