@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,10 +57,13 @@ def desktop_entry(template: str, executable: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def metainfo(template: str, version: str) -> str:
+def metainfo(template: str, version: str, built: date) -> str:
     """The AppStream file with this build's release: the version is written in one place
-    (pyproject.toml), so the file in resources/ names none."""
-    release = f'  <releases>\n    <release version="{version}"/>\n  </releases>\n'
+    (pyproject.toml), so the file in resources/ names none; the date is the build's."""
+    release = (
+        f'  <releases>\n    <release version="{version}" date="{built.isoformat()}"/>\n'
+        "  </releases>\n"
+    )
     return template.replace("</component>", release + "</component>")
 
 
@@ -80,7 +84,8 @@ def install(executable: Path, home: Path | None = None) -> list[Path]:
         if target.suffix == ".desktop":
             target.write_text(desktop_entry(source.read_text("utf-8"), executable), "utf-8")
         elif target.name.endswith(".metainfo.xml"):
-            target.write_text(metainfo(source.read_text("utf-8"), version), "utf-8")
+            built = date.fromtimestamp(executable.stat().st_mtime)
+            target.write_text(metainfo(source.read_text("utf-8"), version, built), "utf-8")
         else:
             shutil.copyfile(source, target)
         written.append(target)

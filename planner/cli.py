@@ -60,7 +60,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
-        parser.exit(0, f"planner {version()}\n")
+        print(f"planner {version()}")  # on stdout, as argparse's own version action does
+        parser.exit(0)
 
 
 def build_parser() -> argparse.ArgumentParser:

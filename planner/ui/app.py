@@ -28,11 +28,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("learning-path-planner")
     app.setDesktopFileName(APP_ID)
-    # QIcon reads the files when a size is first drawn, so this costs nothing before the paint.
-    icons = resources_root() / "icons"
-    icon = QIcon(str(icons / "planner.svg"))
-    for png in sorted(icons.glob(f"hicolor/*/apps/{APP_ID}.png")):
-        icon.addFile(str(png))  # crisp small sizes where the SVG renderer blurs thin lines
+    # Every drawn size, so each is crisp; QIcon reads a file only when its size is first drawn,
+    # so this costs nothing before the first paint.
+    icon = QIcon()
+    for png in (resources_root() / "icons" / "hicolor").glob(f"*/apps/{APP_ID}.png"):
+        icon.addFile(str(png))
     app.setWindowIcon(icon)
     return app
 
