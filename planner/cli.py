@@ -171,7 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
         "start-fresh", help="set your database file aside (it is kept) and start an empty one"
     )
 
-    parser.set_defaults(handlers=COMMANDS)
+    from planner.cli_custom import add_custom_commands
+
+    parser.set_defaults(handlers={**COMMANDS, **add_custom_commands(sub)})
     return parser
 
 
@@ -192,7 +194,28 @@ def _recovery_hint(data_dir: Path | None) -> str:
     return f"To go on: {restore}, or 'planner start-fresh'."
 
 
+def _window_start(argv: Sequence[str]) -> tuple[bool, Path | None]:
+    """Whether ``argv`` only opens the window (``planner``, ``planner --data-dir DIR``), and
+    on which folder (None: the default). Anything else goes to the full parser, which is not
+    built for a window start: every command's options would add to the time before it shows.
+    """
+    match list(argv):
+        case []:
+            return True, None
+        case ["--data-dir", folder] if folder and not folder.startswith("-"):
+            return True, Path(folder)
+        case [option] if option.startswith("--data-dir=") and option != "--data-dir=":
+            return True, Path(option.removeprefix("--data-dir="))
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    window, folder = _window_start(argv)
+    if window:
+        from planner.ui.app import run_app
+
+        return run_app(folder)
     args = build_parser().parse_args(argv)
     if args.self_test:
         from planner.self_test import run_self_test

@@ -4,8 +4,8 @@ the database are opened right after, off the GUI thread, and the pages arrive th
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._loader = _Loaded(self)
         self._loader.done.connect(self._on_loaded)
-        self._executor: ThreadPoolExecutor | None = None
+        self._loading: threading.Thread | None = None
         self._recovery_message = ""  # said again once the pages are in after a way out
 
         self.setWindowTitle(APP_NAME)
@@ -138,9 +138,9 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Open the catalog and database off the GUI thread; the pages follow."""
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="planner-load")
-        future = self._executor.submit(_open, self._data_dir, self._ws)
-        future.add_done_callback(self._loaded_in_thread)
+        # A plain thread: concurrent.futures would add its import to the start-up.
+        self._loading = threading.Thread(target=self._load_in_thread, name="planner-load")
+        self._loading.start()
 
     def load_now(self) -> None:
         """Open everything on this thread (tests and scripts that need the pages at once)."""
@@ -149,9 +149,13 @@ class MainWindow(QMainWindow):
         except PlannerError as exc:
             self._on_loaded(exc)
 
-    def _loaded_in_thread(self, future: Future[_Opened]) -> None:
-        exc = future.exception()
-        self._loader.done.emit(exc if exc is not None else future.result())
+    def _load_in_thread(self) -> None:
+        result: _Opened | Exception
+        try:
+            result = _open(self._data_dir, self._ws)
+        except Exception as exc:  # shown in the window by _on_loaded, whatever it is
+            result = exc
+        self._loader.done.emit(result)
 
     def _on_loaded(self, result: object) -> None:
         self.progress.hide()
@@ -420,8 +424,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.geometry = self.saveGeometry()
         self._settings.sync()
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
+        if self._loading is not None:
+            self._loading.join()
         if self._ws is not None:
             self._ws.close()
         super().closeEvent(event)

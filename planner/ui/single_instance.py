@@ -9,12 +9,20 @@ would still be safe (every action is its own transaction); this just saves the c
 from __future__ import annotations
 
 import enum
-import hashlib
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QEventLoop, QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCryptographicHash,
+    QDir,
+    QEventLoop,
+    QLockFile,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -59,7 +67,9 @@ def channel_name(folder: Path) -> str:
     """
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     key = f"{user}\0{Path(folder).resolve()}".encode()
-    name = f"{APP_NAME}-{hashlib.sha256(key).hexdigest()[:24]}"
+    # Qt's hash, not hashlib: hashlib loads OpenSSL, milliseconds before the first paint.
+    digest = QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256).toHex()
+    name = f"{APP_NAME}-{bytes(digest.data()).decode()[:24]}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if sys.platform.startswith("linux") and runtime and os.path.isdir(runtime):
         return os.path.join(runtime, name)
