@@ -70,10 +70,22 @@ def _ui(name: str) -> Callable[[RunContext], list[Result]]:
     return run
 
 
+def _bundle(ctx: RunContext) -> list[Result]:
+    from benchmarks import bundle_figures
+
+    return bundle_figures.run(ctx)
+
+
 def _pdf(ctx: RunContext) -> list[Result]:
     from benchmarks import export_figures
 
     return export_figures.pdf_export(ctx)
+
+
+def _posting(ctx: RunContext) -> list[Result]:
+    from benchmarks import posting_figures
+
+    return posting_figures.posting_extract(ctx)
 
 
 # In the order they run: the window starts first, while the machine is quiet.
@@ -90,6 +102,8 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("rate_skill", "ui", ("rate_skill",), _ui("rate_skill")),
     Benchmark("progress_chart", "ui", ("progress_chart",), _ui("progress_chart")),
     Benchmark("pdf_export", "export", ("pdf_time", "pdf_size"), _pdf),
+    Benchmark("bundle", "bundle", ("bundle_self_test", "bundle_window"), _bundle),
+    Benchmark("posting_extract", "posting", ("posting_extract",), _posting),
 )
 
 
