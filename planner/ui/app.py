@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -52,12 +53,38 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     window = MainWindow(data_dir)
     instance.activated.connect(lambda: _come_forward(window, folder))
     app.aboutToQuit.connect(instance.close)
+
+    def after_first_paint() -> None:
+        # The loading thread imports SQLAlchemy and pydantic while holding the GIL for long
+        # stretches; started earlier, it would delay the very frame it waits for. The package
+        # metadata (tens of milliseconds) waits too.
+        window.load()
+        app.setApplicationVersion(version())
+
+    FirstFrame(window, after_first_paint)
     window.show()
-    # Load after the first paint so the window never waits on the database.
-    QTimer.singleShot(0, window.load)
-    # Reading the package metadata costs tens of milliseconds: after the paint, not before.
-    QTimer.singleShot(0, lambda: app.setApplicationVersion(version()))
     return app.exec()
+
+
+class FirstFrame(QObject):
+    """Calls ``then`` once, when the first frame of ``window`` has been painted whole."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        QApplication.instance().installEventFilter(self)  # children paint, not the window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            QApplication.instance().removeEventFilter(self)
+            # A zero timer runs once the event loop is back: after the rest of this frame.
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def _come_forward(window: QWidget, folder: Path) -> None:
