@@ -69,6 +69,9 @@ class Catalog:
     roles: Mapping[str, Role]
     categories: Mapping[str, Category] = field(default_factory=dict)
     families: Mapping[str, Family] = field(default_factory=dict)
+    # The entries that are the person's own (from their database), not shipped with the app.
+    custom_skill_ids: frozenset[str] = frozenset()
+    custom_role_ids: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -122,6 +125,12 @@ class Catalog:
 
     def find_role(self, query: str) -> Role:
         return self.role_index.find(query)
+
+    def is_custom_role(self, role_id: str) -> bool:
+        return role_id in self.custom_role_ids
+
+    def is_custom_skill(self, skill_id: str) -> bool:
+        return skill_id in self.custom_skill_ids
 
     def category_name(self, category_id: str) -> str:
         category = self.categories.get(category_id)

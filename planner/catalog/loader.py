@@ -6,6 +6,9 @@ Layout of a catalog folder:
   certifications.toml   [[certifications]] entries
   roles/*.toml          one role per file
 
+A file of the person's own roles and skills (what `planner custom export` writes) holds
+[[skills]] and [[roles]] tables in the same format; a single role file is read as well.
+
 Every problem is reported with the file, the entry and what is wrong, all at once. A file
 that is damaged in any way (not TOML, not UTF-8, a folder, a pipe, huge, absurdly nested)
 is a problem like any other: the loader raises CatalogError, never anything else.
@@ -16,8 +19,9 @@ from __future__ import annotations
 import stat
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Set
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -63,6 +67,12 @@ class _Located:
     def add(self, where: str, message: str) -> None:
         origin = self._origins.get(where)
         self._problems.add(f"{origin}, {where}" if origin else where, message)
+
+
+class ProblemSink(Protocol):
+    """Where cross-reference checks report: ``where`` names the entry, ``message`` the fault."""
+
+    def add(self, where: str, message: str) -> None: ...
 
 
 def _label(value: object) -> str:
@@ -134,8 +144,10 @@ def _entries(
 
 def _read_role(path: Path, problems: _Problems) -> Role | None:
     data = _read_toml(path, problems)
-    if data is None:
-        return None
+    return None if data is None else _read_role_table(data, path, problems)
+
+
+def _read_role_table(data: dict[str, Any], path: Path, problems: _Problems) -> Role | None:
     try:
         return Role.model_validate(data)
     except ValidationError as exc:
@@ -167,7 +179,7 @@ def load_role_file(path: Path, catalog: Catalog | None = None) -> Role:
     problems = _Problems()
     role = _read_role(path, problems)
     if role is not None and catalog is not None:
-        _check_role(
+        check_role(
             role,
             catalog.skills,
             catalog.certifications,
@@ -178,6 +190,60 @@ def load_role_file(path: Path, catalog: Catalog | None = None) -> Role:
     problems.raise_if_any(f"The role file {path}")
     assert role is not None  # raise_if_any raised otherwise
     return role
+
+
+@dataclass(frozen=True)
+class CustomEntries:
+    """The skills and roles of a custom file, in file order; references not yet checked."""
+
+    skills: tuple[Skill, ...]
+    roles: tuple[Role, ...]
+
+
+_CUSTOM_KEYS = frozenset({"skills", "roles"})
+
+
+def read_custom_file(path: Path) -> tuple[CustomEntries, list[str]]:
+    """The entries of a custom file and the problems found reading it (none: all is well).
+
+    Each entry is validated on its own; whether the skills and roles it names exist is for
+    the caller to check against the catalog the entries join (planner.catalog.custom).
+    """
+    problems = _Problems()
+    data = _read_toml(path, problems)
+    if data is None:
+        return CustomEntries((), ()), problems.lines
+    if "id" in data and not data.keys() & _CUSTOM_KEYS:  # one role, as in roles/*.toml
+        role = _read_role_table(data, path, problems)
+        return CustomEntries((), (role,) if role else ()), problems.lines
+    for key in sorted(data.keys() - _CUSTOM_KEYS):
+        problems.add(str(path), f"unexpected key {_label(key)} (only [[skills]] and [[roles]])")
+    origins: dict[str, str] = {}
+    skills = _unique(
+        ((str(path), s) for s in _entries(Skill, data, "skills", path, problems)),
+        "skill",
+        problems,
+        origins,
+    )
+    roles = _unique(
+        ((str(path), r) for r in _entries(Role, data, "roles", path, problems)),
+        "role",
+        problems,
+        origins,
+    )
+    if not problems.lines and not skills and not roles:
+        problems.add(str(path), "holds no [[skills]] or [[roles]]")
+    return CustomEntries(tuple(skills.values()), tuple(roles.values())), problems.lines
+
+
+def load_custom_file(path: Path) -> CustomEntries:
+    """``read_custom_file``, raising CatalogError naming the file and every problem."""
+    entries, lines = read_custom_file(path)
+    if lines:
+        problems = _Problems()
+        problems.lines = lines
+        problems.raise_if_any(f"The file {path}")
+    return entries
 
 
 def load_catalog(root: Path) -> Catalog:
@@ -270,20 +336,20 @@ def _check_references(
                 )
 
     for role in roles.values():
-        _check_role(role, skills, certs, set(roles), families, problems)
+        check_role(role, skills, certs, set(roles), families, problems)
 
     cycle = find_prerequisite_cycle(skills)
     if cycle:  # reported on the first skill of the cycle, so the message names its file
         problems.add(f"skill {cycle[0]!r}", "prerequisite cycle: " + " -> ".join(cycle))
 
 
-def _check_role(
+def check_role(
     role: Role,
     skills: Mapping[str, Skill],
     certs: Mapping[str, Certification],
     role_ids: Set[str],
     families: Mapping[str, Family],
-    problems: _Located,
+    problems: ProblemSink,
 ) -> None:
     """Everything a role names exists: skills, certifications, family, ladder neighbours."""
     where = f"role {role.id!r}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -16,10 +17,15 @@ from planner.errors import StorageError
 from planner.store import data_dir, database_path, open_database
 from planner.store.engine import advice_for
 
+log = logging.getLogger(__name__)
+
 
 class Workspace:
     """One data folder opened with one catalog. Cheap to create: the catalog and the database
-    are opened on first use, so a window can paint before either is touched."""
+    are opened on first use, so a window can paint before either is touched.
+
+    ``catalog`` is the shipped catalog (or the one given) joined with the person's custom
+    skills and roles from the database; call ``reload_catalog`` after changing those."""
 
     def __init__(
         self,
@@ -29,7 +35,9 @@ class Workspace:
         today: Callable[[], date] = date.today,
     ) -> None:
         self._folder = folder
-        self._catalog = catalog
+        self._base_catalog = catalog
+        self._catalog: Catalog | None = None  # the base joined with the custom entries
+        self._skipped_custom: tuple[str, ...] = ()
         self._engine: Engine | None = None
         self.today = today
 
@@ -44,10 +52,47 @@ class Workspace:
         return database_path(self.folder)
 
     @property
+    def base_catalog(self) -> Catalog:
+        """The catalog without the person's own entries (the shipped one unless given)."""
+        if self._base_catalog is None:
+            self._base_catalog = builtin_catalog()
+        return self._base_catalog
+
+    @property
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            self._catalog = builtin_catalog()
+            self._catalog = self._join_custom(self.base_catalog)
         return self._catalog
+
+    @property
+    def skipped_custom(self) -> tuple[str, ...]:
+        """Why custom entries stored in the database were left out of ``catalog`` (they no
+        longer validate, or what they name is gone); () when all are in."""
+        _ = self.catalog
+        return self._skipped_custom
+
+    def reload_catalog(self) -> Catalog:
+        """Read the custom entries again (after they were saved, deleted or imported)."""
+        self._catalog = None
+        return self.catalog
+
+    def _join_custom(self, base: Catalog) -> Catalog:
+        from planner.catalog.custom import merge_custom, parse_definitions
+        from planner.catalog.schema import Role, Skill
+        from planner.store.custom_catalog import read_definitions
+
+        stored = read_definitions(self.engine)
+        if not stored.skills and not stored.roles:
+            self._skipped_custom = ()
+            return base
+        skipped: list[str] = []
+        skills = parse_definitions(Skill, "skill", stored.skills, skipped)
+        roles = parse_definitions(Role, "role", stored.roles, skipped)
+        merged = merge_custom(base, skills, roles, skipped)
+        for line in merged.skipped:  # a bad row is left out, never the reason the app stops
+            log.warning("planner: warning: left out of the catalog: %s", line)
+        self._skipped_custom = merged.skipped
+        return merged.catalog
 
     @property
     def engine(self) -> Engine:
@@ -75,6 +120,8 @@ class Workspace:
             session.close()
 
     def close(self) -> None:
+        # A restore or a fresh start replaces the file: its custom entries are read anew.
+        self._catalog = None
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

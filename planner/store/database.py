@@ -8,11 +8,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -20,7 +17,15 @@ from planner.errors import StorageError, UnusableDatabaseError
 from planner.store.backup import backup_before_migration, read_only_uri
 from planner.store.engine import advice_for, is_damage, make_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest revision in migrations/versions. Opening a database already at it needs no
+# Alembic (importing it and reading every revision file cost about a quarter of a second and
+# 14 MB at each start); tests/store/test_database.py holds it equal to the head Alembic reads
+# from the files. A new migration changes it.
+HEAD_REVISION = "0004"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 # Every planner database, of any revision, holds at least one of these (keep it so when a
@@ -46,8 +51,14 @@ class _Stored:
     tables: frozenset[str]
 
 
+class MigrationError(Exception):
+    """An upgrade that could not be completed (Alembic's own error, or a check after it)."""
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration, built in code so that it works from a wheel or a bundle."""
+    from alembic.config import Config
+
     config = Config()
     # The value goes through configparser, where "%" starts an interpolation.
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -58,6 +69,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 @cache
 def _scripts() -> _Scripts:
+    """Every shipped revision, read by Alembic from the files (only when a database is not
+    at HEAD_REVISION: new, older, or from a newer version)."""
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(alembic_config())
     head = scripts.get_current_head()
     if head is None:  # pragma: no cover - the package always ships 0001
@@ -66,8 +81,8 @@ def _scripts() -> _Scripts:
 
 
 def head_revision() -> str:
-    """The revision the shipped migrations lead to (read once per process)."""
-    return _scripts().head
+    """The revision the shipped migrations lead to."""
+    return HEAD_REVISION
 
 
 def open_database(path: Path) -> Engine:
@@ -79,18 +94,18 @@ def open_database(path: Path) -> Engine:
     """
     path = Path(path)
     stored = _check(path)
-    scripts = _scripts()
+    at_head = stored.revisions == {HEAD_REVISION}
     backup: Path | None = None
-    upgrading = bool(stored.revisions) and stored.revisions != {scripts.head}
+    upgrading = bool(stored.revisions) and not at_head
     if upgrading:
         backup = backup_before_migration(path, "+".join(sorted(stored.revisions)))
     engine = make_engine(path)
     try:
         with engine.connect():
             pass  # fails here, not in the first user action, if the file cannot be opened
-        if stored.revisions != {scripts.head}:
+        if not at_head:
             _upgrade(engine)
-    except (SQLAlchemyError, CommandError, sqlite3.Error, OSError) as exc:
+    except (SQLAlchemyError, MigrationError, sqlite3.Error, OSError) as exc:
         engine.dispose()
         copy = f"; the copy taken before it is {backup}" if backup else ""
         undone = f" The upgrade was rolled back{copy}." if upgrading else ""
@@ -116,7 +131,9 @@ def _check(path: Path) -> _Stored:
     stored = _read_stored(path)
     if stored.revisions and not stored.tables & PLANNER_TABLES:  # another Alembic user's file
         raise _refusal(path, "is not a planner database (its tables belong to another program)")
-    unknown = stored.revisions - _scripts().known
+    unknown = stored.revisions - {HEAD_REVISION}
+    if unknown:  # older or newer than this version: ask the files
+        unknown -= _scripts().known
     if unknown:
         raise UnusableDatabaseError(
             f"{path} was written by a newer version of the planner (schema revision "
@@ -129,6 +146,9 @@ def _check(path: Path) -> _Stored:
 
 def _upgrade(engine: Engine) -> None:
     """Run ``alembic upgrade head`` in one transaction, foreign keys off as SQLite advises."""
+    from alembic import command
+    from alembic.util import CommandError
+
     with engine.connect() as connection:
         # Copying a table (batch mode) drops the old one; with foreign keys on, dropping `plan`
         # would cascade to its steps. The pragma cannot change inside a transaction, so it is
@@ -138,10 +158,13 @@ def _upgrade(engine: Engine) -> None:
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
-                command.upgrade(alembic_config(connection), "head")
+                try:
+                    command.upgrade(alembic_config(connection), "head")
+                except CommandError as exc:
+                    raise MigrationError(str(exc)) from exc
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
                 if broken:
-                    raise CommandError(f"the upgrade broke {len(broken)} foreign key(s)")
+                    raise MigrationError(f"the upgrade broke {len(broken)} foreign key(s)")
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 

@@ -177,3 +177,30 @@ class UserResource(SQLModel, table=True):
     title: str
     link: str = ""
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class CustomSkill(SQLModel, table=True):
+    """A skill the person added; ``definition`` is the catalog's Skill model as JSON, checked
+    against the schema each time it is read (a row that no longer fits is skipped)."""
+
+    __tablename__ = "custom_skill"
+
+    id: str = Field(primary_key=True)
+    definition: str
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    updated_at: datetime = Field(
+        default_factory=utc_now, sa_type=UTCDateTime, sa_column_kwargs={"onupdate": utc_now}
+    )
+
+
+class CustomRole(SQLModel, table=True):
+    """A role the person added or copied; ``definition`` is the catalog's Role model as JSON."""
+
+    __tablename__ = "custom_role"
+
+    id: str = Field(primary_key=True)
+    definition: str
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    updated_at: datetime = Field(
+        default_factory=utc_now, sa_type=UTCDateTime, sa_column_kwargs={"onupdate": utc_now}
+    )

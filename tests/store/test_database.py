@@ -7,6 +7,8 @@ import os
 import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import date, datetime
@@ -40,8 +42,10 @@ TABLES = {
     "plan",
     "plan_step",
     "user_resource",
+    "custom_skill",
+    "custom_role",
 }
-HEAD = "0003"  # the newest shipped revision
+HEAD = "0004"  # the newest shipped revision
 
 
 def digest(path: Path) -> str:
@@ -341,14 +345,29 @@ def second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     database._scripts.cache_clear()
 
 
+def ship(revision_file: Path, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A newer planner: one more revision file, and the head revision it declares."""
+    revision_file.write_text(text)
+    monkeypatch.setattr(database, "HEAD_REVISION", "9999")
+    database._scripts.cache_clear()
+
+
+def test_the_declared_head_is_the_head_of_the_revision_files() -> None:
+    # Opening a database at HEAD_REVISION skips Alembic: it must be the files' real head.
+    database._scripts.cache_clear()
+    assert database._scripts().head == database.HEAD_REVISION == head_revision() == HEAD
+
+
 def test_an_older_database_is_backed_up_then_upgraded(
-    database_file: Path, template_database: Path, second_revision: Path
+    database_file: Path,
+    template_database: Path,
+    second_revision: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     engine = open_database(database_file)  # still at the head: 9999 is not written yet
     add_plan_with_steps(engine)
     engine.dispose()
-    second_revision.write_text(SECOND_REVISION.format(extra="", head=HEAD))
-    database._scripts.cache_clear()
+    ship(second_revision, SECOND_REVISION.format(extra="", head=HEAD), monkeypatch)
 
     engine = open_database(database_file)
     try:
@@ -367,9 +386,13 @@ def test_an_older_database_is_backed_up_then_upgraded(
     assert query(backup, "SELECT count(*) FROM plan_step") == [(3,)]
 
 
-def test_a_failed_upgrade_is_rolled_back_whole(database_file: Path, second_revision: Path) -> None:
-    second_revision.write_text(
-        SECOND_REVISION.format(extra='op.execute("SELECT * FROM nowhere")', head=HEAD)
+def test_a_failed_upgrade_is_rolled_back_whole(
+    database_file: Path, second_revision: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ship(
+        second_revision,
+        SECOND_REVISION.format(extra='op.execute("SELECT * FROM nowhere")', head=HEAD),
+        monkeypatch,
     )
     with pytest.raises(StorageError, match="rolled back") as caught:
         open_database(database_file)
@@ -402,3 +425,16 @@ def test_autogenerate_writes_migrations_free_of_model_imports(
     assert "sa.String()" in source
     assert "sqlmodel" not in source
     assert "planner" not in source
+
+
+def test_a_database_at_head_opens_without_alembic(template_database: Path) -> None:
+    code = (
+        "import sys\n"
+        "from planner.store import open_database\n"
+        f"open_database({str(template_database)!r}).dispose()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"

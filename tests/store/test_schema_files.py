@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
+from planner.services import custom_roles
+from planner.services.profile import settings
+from planner.services.workspace import Workspace
 from planner.store import head_revision, open_database, repository
 
 SCHEMA_FILES = sorted((Path(__file__).parent / "schema_files").glob("schema-*.sqlite3"))
@@ -45,8 +48,8 @@ def _rows(path: Path) -> Rows:
 
 
 def test_there_is_a_file_for_every_released_revision_before_head() -> None:
-    assert [_revision(p) for p in SCHEMA_FILES] == ["0001", "0002"]
-    assert head_revision() == "0003"  # a new revision needs a file made by the release before
+    assert [_revision(p) for p in SCHEMA_FILES] == ["0001", "0002", "0003"]
+    assert head_revision() == "0004"  # a new revision needs a file made by the release before
 
 
 @pytest.mark.parametrize("original", SCHEMA_FILES, ids=_revision)
@@ -85,7 +88,8 @@ def test_an_upgraded_database_reads_and_writes_through_todays_code(
             profile = repository.get_profile(session=session)
             assert profile.name == "Ada <b>Lovelace</b>"
             assert profile.target_role_id == "big-data-engineer"
-            assert profile.backups_to_keep == 10  # the default 0003 gave existing rows
+            # 0003 gave existing rows the default; the 0003 file was made with its own value.
+            assert profile.backups_to_keep == (7 if _revision(original) >= "0003" else 10)
             assert repository.latest_levels(session=session)["python"] == 4
             assert len(repository.rating_history(session=session, skill_id="python")) == 2
             plan = repository.active_plan(session=session)
@@ -93,7 +97,30 @@ def test_an_upgraded_database_reads_and_writes_through_todays_code(
             steps = repository.plan_steps(session=session, plan_id=plan.id)
             assert [s.status for s in steps[:3]] == ["done", "in_progress", "skipped"]
             assert steps[1].notes == 'Reading chapter 4 — with "quotes" & <tags>'
+            resources = repository.user_resources(session=session, step_key=steps[0].key)
+            if _revision(original) >= "0003":
+                assert [(r.title, r.link) for r in resources] == [
+                    ("Notes <b>&</b> links", "file:///etc/passwd")
+                ]
             repository.add_user_resource(session=session, step_key=steps[0].key, title="Book")
             session.commit()
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("original", SCHEMA_FILES, ids=_revision)
+def test_an_upgraded_database_keeps_custom_roles_across_reopening(
+    original: Path, tmp_path: Path
+) -> None:
+    """The tables of 0004 work in an upgraded file: a custom role is saved, planned and
+    still there when the folder is opened again."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(original, folder / "planner.sqlite3")
+    with Workspace(folder) as ws:
+        assert custom_roles.custom_roles(ws) == []
+        copy = custom_roles.duplicate_role(ws, "big-data-engineer", "My data role")
+        assert settings(ws).target_role_id == "big-data-engineer"  # the old target is kept
+    with Workspace(folder) as ws:
+        assert custom_roles.custom_roles(ws) == [copy]
+        assert ws.catalog.roles["big-data-engineer"].requirements == copy.requirements

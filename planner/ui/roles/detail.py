@@ -184,13 +184,16 @@ class RoleDetail(QWidget):
         self.placeholder.setText(message)
         self.stack.setCurrentIndex(0)
 
-    def show_page(self, page: RolePage) -> None:
+    def show_page(self, page: RolePage, *, custom: bool = False) -> None:
+        """Show ``page``; ``custom`` says the role is the person's own (not shipped)."""
         self._page = page
         role = page.role
         detail = page.detail
         self.gauge.set_percent(detail.readiness.percent)
         self.title.setText(role.title)
         meta = f"{detail.family} · {page.seniority_name}"
+        if custom:
+            meta = f"Your custom role · {meta}"
         if role.also_called:
             meta += f" · also called {', '.join(role.also_called)}"
         self.meta.setText(meta)

@@ -1,5 +1,6 @@
-"""The role catalog as a table (title, family, seniority, readiness, hours), its search and
-filter proxy, and the delegate that draws readiness as a small bar."""
+"""The role catalog as a table (title, family, seniority, readiness, hours, whether the role
+is the person's own), its search and filter proxy, and the delegate that draws readiness as
+a small bar."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class Column(IntEnum):
     SENIORITY = 2
     READINESS = 3
     HOURS = 4
+    SOURCE = 5
 
 
 HEADERS = {
@@ -45,6 +47,7 @@ HEADERS = {
     Column.SENIORITY: "Seniority",
     Column.READINESS: "Readiness %",
     Column.HOURS: "Hours needed",
+    Column.SOURCE: "Source",
 }
 HEADER_TIPS = {
     Column.TITLE: "The role's title; ★ marks your target role",
@@ -52,7 +55,10 @@ HEADER_TIPS = {
     Column.SENIORITY: "Entry, mid, senior, lead or executive",
     Column.READINESS: "How ready you are for the role today, from your ratings and certificates",
     Column.HOURS: "Estimated hours of study still needed to be ready",
+    Column.SOURCE: "“Custom” marks your own roles; the others come with the planner",
 }
+CUSTOM = "Custom"
+CUSTOM_TIP = "Your own role, kept with your data (not part of the shipped catalog)"
 
 
 def hours_text(hours: float) -> str:
@@ -65,10 +71,13 @@ class RolesTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RoleListing] = []
+        self._custom: frozenset[str] = frozenset()
 
-    def set_listing(self, rows: list[RoleListing]) -> None:
-        """Show ``rows``; the same roles in the same order are updated in place, so the
-        selection and the sort stay where they are."""
+    def set_listing(self, rows: list[RoleListing], custom: frozenset[str] = frozenset()) -> None:
+        """Show ``rows`` (``custom``: the ids of the person's own roles); the same roles in
+        the same order are updated in place, so the selection and the sort stay where they
+        are."""
+        self._custom = custom
         if [r.role_id for r in rows] == [r.role_id for r in self._rows]:
             self._rows = list(rows)
             if rows:
@@ -81,6 +90,9 @@ class RolesTableModel(QAbstractTableModel):
 
     def listing(self, row: int) -> RoleListing:
         return self._rows[row]
+
+    def is_custom(self, role_id: str) -> bool:
+        return role_id in self._custom
 
     def row_of(self, role_id: str) -> int:
         for i, r in enumerate(self._rows):
@@ -118,16 +130,22 @@ class RolesTableModel(QAbstractTableModel):
             return r.role_id
         if role == READINESS:
             return r.readiness
+        if column == Column.SOURCE:
+            return self._source(r, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, column)
         if role == SORT:
             return self._sort_key(r, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self._tooltip(r, column))
+            tip = self._tooltip(r, column)
+            if column == Column.TITLE and self.is_custom(r.role_id):
+                tip += f"\n{CUSTOM_TIP}"
+            return plain_tooltip(tip)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(r, column)
             if column == Column.TITLE:
-                return r.title + (", your target role" if r.is_target else "")
+                custom = ", your custom role" if self.is_custom(r.role_id) else ""
+                return r.title + custom + (", your target role" if r.is_target else "")
             return text
         if role == Qt.ItemDataRole.FontRole and r.is_target:
             font = QFont()
@@ -138,6 +156,20 @@ class RolesTableModel(QAbstractTableModel):
             Column.HOURS,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _source(self, r: RoleListing, role: int) -> object:
+        custom = self.is_custom(r.role_id)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return CUSTOM if custom else ""
+        if role == SORT:
+            return 0 if custom else 1  # descending puts the catalog's first, as it ships
+        if role == Qt.ItemDataRole.ToolTipRole and custom:
+            return plain_tooltip(CUSTOM_TIP)
+        if role == Qt.ItemDataRole.FontRole and custom:
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None
 
     @staticmethod
@@ -221,7 +253,10 @@ class RolesFilterProxy(QSortFilterProxyModel):
             return False
         if not self._words:
             return True
-        haystack = normalise_name(" ".join((r.title, *r.also_called, r.family, r.family_id)))
+        words = (r.title, *r.also_called, r.family, r.family_id)
+        if model.is_custom(r.role_id):  # "custom" finds the person's own roles
+            words += (CUSTOM,)
+        haystack = normalise_name(" ".join(words))
         return all(word in haystack for word in self._words)
 
 

@@ -1,5 +1,6 @@
 """The Roles page: the catalog with live search and filters, sortable by readiness or hours;
-the selected role's page beside it; compare two or three roles; set one as the target."""
+the selected role's page beside it; compare two or three roles; set one as the target; make,
+edit, delete, export and import roles of the person's own."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -24,7 +26,9 @@ from planner.services import roles_view
 from planner.services.roles_view import MAX_COMPARED, SENIORITIES
 from planner.ui import commands
 from planner.ui.context import UiContext
+from planner.ui.plain_text import plain_tooltip
 from planner.ui.roles.compare import CompareDialog
+from planner.ui.roles.custom import CustomRoleActions
 from planner.ui.roles.detail import RoleDetail
 from planner.ui.roles.list_model import (
     ROLE_ID,
@@ -105,7 +109,22 @@ class RolesPage(QWidget):
         self._compare_action = QAction("&Compare selected roles", self.table)
         self._compare_action.triggered.connect(self.open_compare)
         self.table.addActions([self._target_action, self._compare_action])
+        # The person's own roles: in the context menu, and behind a button in the bar.
+        self.custom = CustomRoleActions(ctx, self, self.current_role_id, self._catalog_changed)
+        separator = QAction(self.table)
+        separator.setSeparator(True)
+        self.table.addAction(separator)
+        self.table.addActions(list(self.custom.all))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.custom_button = QPushButton("&Your roles")
+        self.custom_button.setAccessibleName("Your own roles")
+        self.custom_button.setToolTip("Duplicate, edit, delete, export or import your own roles")
+        menu = QMenu(self.custom_button)
+        menu.addActions([self.custom.duplicate, self.custom.edit, self.custom.delete])
+        menu.addSeparator()
+        menu.addActions([self.custom.export, self.custom.import_, self.custom.skills])
+        self.custom_button.setMenu(menu)
+        bar.addWidget(self.custom_button)
 
         self.detail = RoleDetail()
         self.detail.setAccessibleName("Role")
@@ -168,13 +187,20 @@ class RolesPage(QWidget):
     def refresh(self) -> None:
         """Read readiness and hours of every role again, and the shown role's page."""
         try:
-            self.model.set_listing(roles_view.role_listing(self._ctx.ws))
+            listing = roles_view.role_listing(self._ctx.ws)
+            custom = self._ctx.ws.catalog.custom_role_ids
         except PlannerError as exc:
             self._ctx.failed.emit(str(exc))
             return
+        self.model.set_listing(listing, custom)
+        self.table.setColumnHidden(Column.SOURCE, not custom)
         self._update_count()
-        if self._shown is not None:
+        if self._shown is not None and self.model.row_of(self._shown) < 0:
+            self._shown = None  # a role of the person's own that was deleted
+            self._after_filter()
+        elif self._shown is not None:
             self._show_role(self._shown)
+        self.custom.update_enabled()
 
     def current_role_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -270,9 +296,16 @@ class RolesPage(QWidget):
             self._ctx.failed.emit(str(exc))
             return
         self._shown = role_id
-        self.detail.show_page(page)
+        self.detail.show_page(page, custom=self._ctx.ws.catalog.is_custom_role(role_id))
+
+    def _catalog_changed(self, select: str | None) -> None:
+        """After the person's own roles changed: the list again, with ``select`` current."""
+        self.refresh()
+        if select is not None:
+            self.select_role(select)
 
     def _selection_changed(self, *_: object) -> None:
+        self.custom.update_enabled()
         n = len(self.table.selectionModel().selectedRows())
         can = 2 <= n <= MAX_COMPARED
         self.compare_button.setEnabled(can)
@@ -295,4 +328,8 @@ class RolesPage(QWidget):
         text = f"{total} roles" if shown == total else f"{shown} of {total} roles"
         if self.model.target() is not None:
             text += " · ★ your target"
+        skipped = self._ctx.ws.skipped_custom
+        if skipped:  # stored entries that no longer fit the catalog: say so, do not stop
+            text += f" · {len(skipped)} of your own entries could not be loaded"
         self.count.setText(text)
+        self.count.setToolTip(plain_tooltip("\n".join(skipped)))

@@ -25,6 +25,23 @@ run step done 1
 run step start 2
 run step skip 3
 run step note 2 "Reading chapter 4 — with \"quotes\" & <tags>"
+# From 0003 on: values no command sets (the window does), written through that version's own
+# services: the number of backups to keep (0003) and a resource of the person's own (0002).
+if [[ "$revision" > "0002" ]]; then
+  (cd "$source_tree" && "$python" - "$folder" <<'PY'
+import sys
+from pathlib import Path
+from planner.services.backups import set_backups_to_keep
+from planner.services.plans import current_plan
+from planner.services.resources import add_step_resource
+from planner.services.workspace import Workspace
+with Workspace(Path(sys.argv[1])) as ws:
+    set_backups_to_keep(ws, 7)
+    key = current_plan(ws).plan.steps[0].key
+    add_step_resource(ws, step_key=key, title="Notes <b>&</b> links", link="file:///etc/passwd")
+PY
+  )
+fi
 # Through the backup API: a consistent file even if a WAL were left beside it.
 "$python" -c "import sqlite3,sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))" "$folder/planner.sqlite3" "$out"
 rm -rf "$folder"
