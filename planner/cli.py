@@ -172,8 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     from planner.cli_custom import add_custom_commands
+    from planner.cli_import_role import add_import_role_command
 
-    parser.set_defaults(handlers={**COMMANDS, **add_custom_commands(sub)})
+    handlers = {**COMMANDS, **add_custom_commands(sub), **add_import_role_command(sub)}
+    parser.set_defaults(handlers=handlers)
     return parser
 
 

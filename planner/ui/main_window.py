@@ -169,6 +169,9 @@ class MainWindow(QMainWindow):
         self._ws = result.ws
         self.ctx = UiContext(result.ws, self)
         self.ctx.failed.connect(self._show_failure)
+        from planner.ui.roles.posting_drop import PostingImport  # File menu + dropped postings
+
+        self.posting_import = PostingImport(self, self.ctx)
         self._undo_action.setEnabled(True)
         self._redo_action.setEnabled(True)
         self.ctx.undo_stack.canUndoChanged.connect(self._undo_action.setEnabled)
