@@ -136,7 +136,7 @@ def test_the_installed_command_refuses_a_bad_file(tmp_path: Path, source: Worksp
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
     assert result.stderr == (
-        f"planner: Cannot import {bad}: format: 7 is newer than this planner reads (1). "
+        f"planner: Cannot import {bad}: format: 7 is newer than this planner reads (2). "
         "Nothing was changed; update the planner to import it.\n"
     )
     assert sql_dump(source.database_file) == before

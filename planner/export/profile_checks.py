@@ -1,17 +1,23 @@
 """Checks of single values in a profile document: each field's type, range and choices.
 
 The ranges are the planner's own input rules, so everything the planner wrote passes them;
-the choices come from planner.store.models.
+the choices come from planner.store.models, and a custom entry's definition is checked by the
+catalog's own schema (planner.catalog.schema) and text rules.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
+from pydantic import ValidationError
+
+from planner.catalog.custom import text_problems
+from planner.catalog.schema import Role, Skill
 from planner.planning.model import Phase
 from planner.store.models import (
     CERTIFICATION_STATUSES,
@@ -117,6 +123,8 @@ RULES: dict[str, dict[str, _Rule]] = {
         "topics_done": _pattern(_TOPICS, "a comma-separated list of topic numbers"),
     },
     "user_resources": {"id": _ID, "step_key": _id_text},
+    "custom_skills": {"id": _id_text},
+    "custom_roles": {"id": _id_text},
 }
 
 
@@ -182,3 +190,62 @@ READERS: dict[str, Callable[[Any], object]] = {
     "int": _integer,
     "bool": _flag,
 }
+
+
+# --- custom entries' definitions ---------------------------------------------------------------
+
+
+class DefinitionProblem(ValueError):
+    """What is wrong with a definition, and where inside it (``.requirements[0].level``)."""
+
+    def __init__(self, inside: str, problem: str) -> None:
+        super().__init__(problem)
+        self.inside, self.problem = inside, problem
+
+
+def read_definition(model: type[Skill] | type[Role], value: Any) -> Skill | Role:
+    """A custom skill's or role's definition, validated as the planner reads its stored
+    rows back (the catalog schema, from JSON text) and held to the text rules its editor
+    keeps. DefinitionProblem on the first problem found."""
+    if not isinstance(value, dict):
+        raise DefinitionProblem("", f"expected an object, found {show(value)}")
+    try:
+        raw = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise DefinitionProblem(
+            "", "the text holds an unpaired surrogate (not valid Unicode)"
+        ) from None
+    try:
+        entry = model.model_validate_json(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        if first["type"] == "json_invalid":  # of the text made above: only too deep a nesting
+            raise DefinitionProblem("", "it is nested too deeply") from None
+        raise DefinitionProblem(_place(first["loc"]), _one_line(first["msg"])) from None
+    problems = text_problems(entry)
+    if problems:
+        raise DefinitionProblem("", problems[0])
+    return entry
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
+
+
+def _place(loc: Iterable[int | str]) -> str:
+    # A field name as it is; a key the document made up (it may hold anything) quoted.
+    parts = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif part == "[key]":  # pydantic's mark: the key before it is wrong, not its value
+            parts.append(" (the key)")
+        elif _NAME.fullmatch(part):
+            parts.append(f".{part}")
+        else:
+            parts.append(f"[{show(part)}]")
+    return "".join(parts)
+
+
+def _one_line(message: str) -> str:
+    text = " ".join(message.split()).rstrip(".")
+    return text if len(text) <= 200 else text[:197] + "..."

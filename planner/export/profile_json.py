@@ -7,18 +7,23 @@ reported with its place in the document, e.g. ``plans[0].steps[3].status``.
 
 Catalog ids (skills, certifications, roles) that the running catalog does not know are kept:
 the data is the person's, and a later catalog may know them again. The importer reports them.
+The person's own skills and roles are different: each definition is validated here through
+the catalog schema, and the importer checks that what they name exists (planner.services).
 
-Format 1::
+Format 2 (format 1, still read, is the same without the two custom lists)::
 
-    {"kind": KIND, "format": 1, "schema_revision": "0003", "app_version": "...",
+    {"kind": KIND, "format": 2, "schema_revision": "0004", "app_version": "...",
      "exported_on": "YYYY-MM-DD",
      "profile": {column: value, ...},                      # every column but id
      "skill_ratings": [{column: value, ...}, ...],         # every column, id included
      "certifications": [...], "user_resources": [...],
-     "plans": [{column: value, ..., "steps": [...]}]}      # steps: every column but plan_id
+     "plans": [{column: value, ..., "steps": [...]}],      # steps: every column but plan_id
+     "custom_skills": [{column: value, ..., "definition": {...}}],  # the catalog's Skill
+     "custom_roles": [...]}                                         # ... and Role, as JSON
 
 Dates are ``YYYY-MM-DD``; times are ISO 8601 in UTC with their offset; ids are kept, so the
-order of rows (and which rating is the latest on a tie) survives the round trip.
+order of rows (and which rating is the latest on a tie) survives the round trip. Custom
+entries, whose ids are names, are listed in the order they were added and imported in it.
 """
 
 from __future__ import annotations
@@ -36,9 +41,19 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
+from planner.catalog.schema import Role, Skill
 from planner.errors import InvalidInputError
-from planner.export.profile_checks import READERS, RULES, read_day, show
+from planner.export.profile_checks import (
+    READERS,
+    RULES,
+    DefinitionProblem,
+    read_day,
+    read_definition,
+    show,
+)
 from planner.store.models import (
+    CustomRole,
+    CustomSkill,
     HeldCertification,
     Plan,
     PlanStep,
@@ -49,7 +64,8 @@ from planner.store.models import (
 )
 
 KIND = "learning-path-planner profile"
-FORMAT = 1
+FORMAT = 2
+FORMATS_READ = (1, 2)
 MAX_BYTES = 50 * 1024 * 1024  # far above any real profile; a bigger file is refused unread
 _HEADER = ("kind", "format", "schema_revision", "app_version", "exported_on")
 
@@ -74,6 +90,9 @@ class ProfileData:
     certifications: tuple[Row, ...]
     plans: tuple[PlanWithSteps, ...]
     resources: tuple[Row, ...]
+    # The definition column holds the entry as the catalog schema dumps it to JSON text.
+    custom_skills: tuple[Row, ...] = ()
+    custom_roles: tuple[Row, ...] = ()
 
     def catalog_ids(self) -> dict[str, set[str]]:
         """The catalog ids the data refers to, by kind (skill, certification, role)."""
@@ -121,6 +140,10 @@ PLANS = _Section("plans", Plan)
 STEPS = _Section("steps", PlanStep, frozenset({"plan_id"}))  # implied by nesting
 RESOURCES = _Section("user_resources", UserResource)
 _LISTS = (RATINGS, CERTIFICATIONS, PLANS, RESOURCES)
+# The definition is carried as a JSON object, not as the text the column stores.
+CUSTOM_SKILLS = _Section("custom_skills", CustomSkill, frozenset({"definition"}))
+CUSTOM_ROLES = _Section("custom_roles", CustomRole, frozenset({"definition"}))
+_CUSTOM = (CUSTOM_SKILLS, CUSTOM_ROLES)
 
 
 def column_kind(column: sa.Column[Any]) -> str:
@@ -165,13 +188,23 @@ def _row_to_json(section: _Section, row: Row) -> dict[str, object]:
 def to_document(
     data: ProfileData, *, schema_revision: str, app_version: str, exported_on: date
 ) -> dict[str, object]:
-    """``data`` as the JSON-ready document (rows in id order)."""
+    """``data`` as the JSON-ready document (rows in id order; custom entries as given)."""
     by_id: Callable[[Row], int] = lambda r: r["id"]  # noqa: E731
     plans = []
     for item in sorted(data.plans, key=lambda p: by_id(p.plan)):
         row = _row_to_json(PLANS, item.plan)
         row["steps"] = [_row_to_json(STEPS, s) for s in sorted(item.steps, key=by_id)]
         plans.append(row)
+    custom = {
+        section.key: [
+            {**_row_to_json(section, r), "definition": json.loads(r["definition"])}
+            for r in rows  # in the order they were added (ids are names, not numbers)
+        ]
+        for section, rows in (
+            (CUSTOM_SKILLS, data.custom_skills),
+            (CUSTOM_ROLES, data.custom_roles),
+        )
+    }
     return {
         "kind": KIND,
         "format": FORMAT,
@@ -185,6 +218,7 @@ def to_document(
         ],
         "plans": plans,
         "user_resources": [_row_to_json(RESOURCES, r) for r in sorted(data.resources, key=by_id)],
+        **custom,
     }
 
 
@@ -299,7 +333,7 @@ def parse_document(raw: bytes, *, schema_revision: str) -> ProfileData:
             f"{version} is newer than this planner reads ({FORMAT})",
             remedy="update the planner to import it",
         )
-    if version != FORMAT:
+    if version not in FORMATS_READ:
         raise DocumentError("format", f"{version} is not a format this planner reads ({FORMAT})")
     for key in ("schema_revision", "app_version"):
         if not isinstance(document.get(key), str):
@@ -308,8 +342,12 @@ def parse_document(raw: bytes, *, schema_revision: str) -> ProfileData:
         read_day(document.get("exported_on"))
     except ValueError as exc:
         raise DocumentError("exported_on", str(exc)) from None
-    known = {*_HEADER, PROFILE.key, *(s.key for s in _LISTS)}
+    custom_keys = {s.key for s in _CUSTOM}
+    with_custom = version >= 2  # format 1 came before custom roles and skills
+    known = {*_HEADER, PROFILE.key, *(s.key for s in _LISTS), *(custom_keys if with_custom else ())}
     for key in document:
+        if key in custom_keys and not with_custom:
+            raise DocumentError(key, f"is not a field of a format {version} profile")
         if key not in known:
             raise DocumentError(key, "is not a field this planner knows")
     other_schema = document["schema_revision"] != schema_revision
@@ -319,9 +357,10 @@ def parse_document(raw: bytes, *, schema_revision: str) -> ProfileData:
     ratings = _read_rows(RATINGS, document, other_schema)
     certifications = _read_rows(CERTIFICATIONS, document, other_schema)
     resources = _read_rows(RESOURCES, document, other_schema)
-    return ProfileData(
-        profile, ratings, certifications, _read_plans(document, other_schema), resources
-    )
+    plans = _read_plans(document, other_schema)
+    skills = _read_custom(CUSTOM_SKILLS, Skill, document, other_schema) if with_custom else ()
+    roles = _read_custom(CUSTOM_ROLES, Role, document, other_schema) if with_custom else ()
+    return ProfileData(profile, ratings, certifications, plans, resources, skills, roles)
 
 
 def _decode(raw: bytes) -> object:
@@ -361,6 +400,34 @@ def _read_rows(section: _Section, document: dict[str, Any], other_schema: bool) 
         row = _read_row(section, obj, where, other_schema)
         ids.add(row["id"], f"{where}.id")
         rows.append(row)
+    return tuple(rows)
+
+
+def _read_custom(
+    section: _Section,
+    model: type[Skill] | type[Role],
+    document: dict[str, Any],
+    other_schema: bool,
+) -> tuple[Row, ...]:
+    """The custom entries of one kind, each definition validated and stored as the catalog
+    schema dumps it (so that what is stored reads back the way the planner wrote it)."""
+    ids = _Unique("id")
+    rows = []
+    for n, obj in enumerate(_list(document, section.key, "")):
+        where = f"{section.key}[{n}]"
+        row = _read_row(section, obj, where, other_schema, extra=frozenset({"definition"}))
+        ids.add(row["id"], f"{where}.id")
+        if "definition" not in obj:
+            raise DocumentError(f"{where}.definition", "is missing")
+        try:
+            entry = read_definition(model, obj["definition"])
+        except DefinitionProblem as exc:
+            raise DocumentError(f"{where}.definition{exc.inside}", exc.problem) from None
+        if entry.id != row["id"]:
+            raise DocumentError(
+                f"{where}.definition.id", f"{show(entry.id)} is not the id of its entry"
+            )
+        rows.append({**row, "definition": entry.model_dump_json()})
     return tuple(rows)
 
 
@@ -431,5 +498,7 @@ def read_document(path: Path, *, schema_revision: str) -> ProfileData:
 @cache
 def fields_of(section_key: str) -> tuple[tuple[str, str, bool], ...]:
     """(name, kind, nullable) of each field a section carries, for tests and tools."""
-    section = {s.key: s for s in (PROFILE, STEPS, *_LISTS)}[section_key]
+    section = {s.key: s for s in (PROFILE, STEPS, *_LISTS, CUSTOM_SKILLS, CUSTOM_ROLES)}[
+        section_key
+    ]
     return tuple((c.name, column_kind(c), bool(c.nullable)) for c in section.columns)

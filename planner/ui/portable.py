@@ -133,8 +133,8 @@ def import_json_interactively(parent: QWidget, ctx: UiContext) -> ImportSummary 
         QGuiApplication.restoreOverrideCursor()
     if replace and not confirm_replace(
         parent,
-        f"Importing {path.name} replaces all your data here: skills, certifications, plans "
-        "and notes. A backup of what is here now is taken first. Replace it?",
+        f"Importing {path.name} replaces all your data here: skills, certifications, plans, "
+        "notes and your own roles. A backup of what is here now is taken first. Replace it?",
     ):
         return None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

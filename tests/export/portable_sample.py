@@ -93,3 +93,33 @@ def build_small_profile(ws: Workspace) -> None:
     plans.set_step_notes(ws, position=first.position, notes=TRICKY_NOTE)
     resources.add_step_resource(ws, step_key=first.key, title="Notes <b>", link="file:///x")
     plans.generate_plan(ws, hours_per_week=5)
+
+
+# A skill of the person's own built on another of theirs, and two roles of their own: one
+# written from a posting, one copied from the catalog and pointing at the first on the ladder.
+CUSTOM_SKILL_IDS = ("crossplane", "crossplane-compositions")
+CUSTOM_ROLE_IDS = ("platform-engineer", "my-cloud-architect")
+
+
+def add_custom_entries(ws: Workspace) -> None:
+    """Custom skills and roles with text that escaping must keep intact."""
+    from services.custom_sample import PLATFORM, make_skill
+
+    from planner.catalog.schema import Requirement
+    from planner.services import custom_roles
+
+    base = make_skill("crossplane", 'Crossplane "XR" <b>', prerequisites=("python",))
+    custom_roles.save_skill(
+        ws, base.model_copy(update={"description": TRICKY_NOTE, "aliases": ("xp",)})
+    )
+    custom_roles.save_skill(
+        ws, make_skill("crossplane-compositions", "Compositions", prerequisites=("crossplane",))
+    )
+    deeper = Requirement(any_of=("crossplane-compositions",), level=2, importance="preferred")
+    custom_roles.save_role(
+        ws, PLATFORM.model_copy(update={"requirements": (*PLATFORM.requirements, deeper)})
+    )
+    copy = custom_roles.duplicate_role(ws, "cloud-architect", "My cloud architect")
+    custom_roles.save_role(
+        ws, copy.model_copy(update={"comes_from": ("platform-engineer",)}), replace=True
+    )

@@ -1,6 +1,7 @@
-"""The JSON profile format: what a document holds, what the reader refuses and how it says so,
-and the reader fuzzed: whatever a file holds, importing it either succeeds (and stores exactly
-what the file says) or raises InvalidInputError naming the file, with the database untouched.
+"""The JSON profile format: what a document holds (custom roles and skills included), what the
+reader refuses and how it says so, and the reader fuzzed: whatever a file holds, importing it
+either succeeds (and stores exactly what the file says) or raises InvalidInputError naming the
+file, with the database untouched.
 
 The default run tries about 300 inputs; ``-m slow`` tries several thousand. Run with ``-s`` to
 see the counts (or ``--hypothesis-show-statistics`` for the kinds of input).
@@ -9,6 +10,7 @@ see the counts (or ``--hypothesis-show-statistics`` for the kinds of input).
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
 import re
@@ -28,6 +30,8 @@ from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 from sqlalchemy import delete
 
+from planner.catalog import builtin_catalog
+from planner.catalog.schema import Role, Skill
 from planner.errors import InvalidInputError
 from planner.export import profile_json
 from planner.export.profile_checks import FIRST_DAY, LAST_DAY
@@ -56,8 +60,16 @@ from planner.store import (
     UserResource,
     head_revision,
 )
+from planner.store.models import CustomRole, CustomSkill
 
-from .portable_sample import build_rich_profile, build_small_profile, sql_dump
+from .portable_sample import (
+    CUSTOM_ROLE_IDS,
+    CUSTOM_SKILL_IDS,
+    add_custom_entries,
+    build_rich_profile,
+    build_small_profile,
+    sql_dump,
+)
 
 TODAY = date(2026, 11, 23)
 HEAD = head_revision()
@@ -80,16 +92,28 @@ SLOW = settings(DEFAULT, max_examples=2500)
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory, migrated_database: Path) -> dict[str, Any]:
-    """A real export of a small profile (two plans, notes, resources), as parsed JSON."""
-    return _real_export(tmp_path_factory, migrated_database, build_small_profile)
+    """A real export of a small profile (two plans, notes, resources, custom roles and
+    skills), as parsed JSON."""
+    return _real_export(tmp_path_factory, migrated_database, _small_with_custom)
+
+
+def _small_with_custom(ws: Workspace) -> None:
+    build_small_profile(ws)
+    add_custom_entries(ws)
 
 
 @pytest.fixture(scope="module")
 def rich_sample(
     tmp_path_factory: pytest.TempPathFactory, migrated_database: Path
 ) -> dict[str, Any]:
-    """A real export of a rich profile: a plan in two stages, about 180 steps."""
-    return _real_export(tmp_path_factory, migrated_database, build_rich_profile)
+    """A real export of a rich profile: a plan in two stages, about 180 steps, and custom
+    roles and skills."""
+    return _real_export(tmp_path_factory, migrated_database, _rich_with_custom)
+
+
+def _rich_with_custom(ws: Workspace) -> None:
+    build_rich_profile(ws)
+    add_custom_entries(ws)
 
 
 def _real_export(
@@ -142,13 +166,25 @@ def test_a_document_carries_every_column_of_every_table(sample: dict[str, Any]) 
         "certifications": HeldCertification,
         "plans": Plan,
         "user_resources": UserResource,
+        "custom_skills": CustomSkill,
+        "custom_roles": CustomRole,
     }
+    assert set(sample) == {*HEADER_KEYS, "plans", *tables}
     for key, model in tables.items():
         row = sample[key] if key == "profile" else sample[key][0]
         expected = {c.name for c in model.__table__.columns} - (
             {"id"} if key == "profile" else set()
         )
         assert set(row) - {"steps"} == expected, key
+    # A custom entry's definition is the catalog's own model, as an object a person can read.
+    # In the order they were added: the ids are names, not numbers.
+    assert [s["id"] for s in sample["custom_skills"]] == list(CUSTOM_SKILL_IDS)
+    assert [r["id"] for r in sample["custom_roles"]] == list(CUSTOM_ROLE_IDS)
+    skill = Skill.model_validate(sample["custom_skills"][0]["definition"])
+    assert skill.id == "crossplane" and skill.prerequisites[0].skill == "python"
+    role = Role.model_validate(sample["custom_roles"][0]["definition"])
+    assert role.id == "platform-engineer"
+    assert "crossplane-compositions" in {s for q in role.requirements for s in q.any_of}
     step = sample["plans"][0]["steps"][0]
     assert set(step) == {c.name for c in PlanStep.__table__.columns} - {"plan_id"}
     assert len(sample["plans"]) == 2 and [p["is_active"] for p in sample["plans"]] == [False, True]
@@ -159,8 +195,36 @@ def test_a_document_carries_every_column_of_every_table(sample: dict[str, Any]) 
 
 def test_a_document_reads_back_to_the_same_document(sample: dict[str, Any]) -> None:
     data = parse_document(encode(sample), schema_revision=HEAD)
+    assert len(data.custom_skills) == 2 and len(data.custom_roles) == 2
     again = to_document(data, schema_revision=HEAD, app_version="x", exported_on=TODAY)
     assert sections(again) == sections(sample)
+
+
+def test_a_definition_is_stored_as_the_catalog_schema_writes_it(sample: dict[str, Any]) -> None:
+    doc = copy.deepcopy(sample)
+    definition = doc["custom_skills"][0]["definition"]
+    definition["name"] = "  Crossplane, spaced  "  # the schema strips it, as the editor does
+    del definition["aliases"]  # a default the schema fills in
+    data = parse_document(encode(doc), schema_revision=HEAD)
+    stored = data.custom_skills[0]["definition"]
+    assert stored == Skill.model_validate(definition).model_dump_json()
+    assert (
+        json.loads(stored)["name"] == "Crossplane, spaced" and json.loads(stored)["aliases"] == []
+    )
+
+
+def test_a_format_1_document_still_reads_without_custom_entries(sample: dict[str, Any]) -> None:
+    doc = copy.deepcopy(sample)
+    doc["format"] = 1
+    with pytest.raises(DocumentError, match="custom_skills: is not a field of a format 1 profile"):
+        parse_document(encode(doc), schema_revision=HEAD)
+    del doc["custom_skills"], doc["custom_roles"]
+    data = parse_document(encode(doc), schema_revision=HEAD)
+    assert data.custom_skills == () and data.custom_roles == ()
+    assert len(data.plans) == 2 and data.ratings
+    doc["format"] = 2  # ... but a format 2 document must say it has none
+    with pytest.raises(DocumentError, match="custom_skills: is missing"):
+        parse_document(encode(doc), schema_revision=HEAD)
 
 
 def test_times_in_other_zones_are_read_as_the_same_moment(sample: dict[str, Any]) -> None:
@@ -233,7 +297,54 @@ BAD_CHANGES = [
     (_set("plans[0].route", ",x"), "plans[0].route: ',x' is not a comma-separated list"),
     (_set("user_resources[0].title", "\ud800"), "user_resources[0].title: the text holds an"),
     (_set("certifications", None), "certifications: expected a list, found null"),
-    (_set("format", 2), "format: 2 is newer than this planner reads (1)"),
+    (_set("format", 3), "format: 3 is newer than this planner reads (2)"),
+    (_set("format", 0), "format: 0 is not a format this planner reads (2)"),
+    (_set("custom_roles", {}), "custom_roles: expected a list, found an object"),
+    (_set("custom_skills[1].id", "crossplane"), "custom_skills[1].id: id 'crossplane' appears"),
+    (_set("custom_skills[0].id", ""), "custom_skills[0].id: an id must be 1 to 200 characters"),
+    (_set("custom_skills[0].definition", _DELETE), "custom_skills[0].definition: is missing"),
+    (
+        _set("custom_skills[0].definition", "{}"),
+        "custom_skills[0].definition: expected an object, found '{}'",
+    ),
+    (
+        _set("custom_skills[0].definition.id", "kubernetes"),
+        "custom_skills[0].definition.id: 'kubernetes' is not the id of its entry",
+    ),
+    (
+        _set("custom_skills[0].definition.id", "Not A Slug"),
+        "custom_skills[0].definition.id: Value error, 'Not A Slug' is not a valid id",
+    ),
+    (
+        _set("custom_skills[0].definition.hours", [1, 2, 3]),
+        "custom_skills[0].definition.hours[3]: Field required",
+    ),
+    (
+        _set("custom_skills[0].definition.topics.9", ["too far"]),
+        "custom_skills[0].definition.topics['9'] (the key): Input should be less than or equal",
+    ),
+    (
+        _set("custom_roles[0].definition.requirements[0].level", 6),
+        "custom_roles[0].definition.requirements[0].level: Input should be less than or equal",
+    ),
+    (
+        _set("custom_roles[0].definition.requirements[0].colour\nx", 1),
+        r"custom_roles[0].definition.requirements[0]['colour\nx']: Extra inputs are not",
+    ),
+    (
+        _set("custom_roles[1].definition.title", "T" * 121),
+        "custom_roles[1].definition: its title is 121 characters long (at most 120)",
+    ),
+    (
+        _set(
+            "custom_skills[0].definition.hours", functools.reduce(lambda x, _: [x], range(300), 1)
+        ),
+        "custom_skills[0].definition: it is nested too deeply",
+    ),
+    (
+        _set("custom_roles[1].definition.summary", "\ud800"),
+        "custom_roles[1].definition: the text holds an unpaired surrogate",
+    ),
     (_set("kind", "something else"), "kind: this is not a planner profile"),
     (_set("exported_on", _DELETE), "exported_on: None is not a date"),
 ]
@@ -345,6 +456,7 @@ class ImportHarness:
         self.file = folder.parent / "input.json"
         self.empty = sql_dump(self.ws.database_file)
         self.outcomes: Counter[str] = Counter()
+        self.with_custom = 0  # imports that brought custom roles or skills in
 
     def attempt(self, raw: bytes, origin: str) -> None:
         self.file.write_bytes(raw)
@@ -364,6 +476,7 @@ class ImportHarness:
             # (Not parsed again: a column missing from an older document defaults to "now".)
             expected = to_document(data, schema_revision=HEAD, app_version="", exported_on=TODAY)
             assert sections(stored) == sections(expected)
+            self.with_custom += bool(data.custom_skills or data.custom_roles)
         finally:
             self._empty_again()  # so that the next input (or a replay) starts alike
         self._count(origin, "imported")
@@ -375,13 +488,26 @@ class ImportHarness:
 
     def _empty_again(self) -> None:
         with self.ws.transaction() as session:
-            for model in (UserResource, PlanStep, Plan, HeldCertification, SkillRating, Profile):
+            for model in (
+                UserResource,
+                PlanStep,
+                Plan,
+                HeldCertification,
+                SkillRating,
+                Profile,
+                CustomRole,
+                CustomSkill,
+            ):
                 session.exec(delete(model))  # type: ignore[call-overload]
+        self.ws.reload_catalog()
         assert sql_dump(self.ws.database_file) == self.empty
 
     def report(self, name: str) -> None:
         total = sum(self.outcomes.values())
-        print(f"\n{name}: {total} inputs tried, {dict(self.outcomes)}")
+        print(
+            f"\n{name}: {total} inputs tried, {dict(self.outcomes)}, "
+            f"{self.with_custom} imported with custom entries"
+        )
 
 
 @pytest.fixture
@@ -458,6 +584,103 @@ JUNK = st.recursive(
 )
 
 
+# Custom entries that fit the shipped catalog: they name its skills, certifications, families
+# and roles, and each other (a skill's prerequisites only earlier ones: no cycle).
+@cache
+def shipped() -> dict[str, list[str]]:
+    cat = builtin_catalog()
+    return {
+        "skills": sorted(cat.skills),
+        "roles": sorted(cat.roles),
+        "certifications": sorted(cat.certifications),
+        "families": sorted(cat.families),
+        "categories": sorted(cat.categories),
+    }
+
+
+WORDS = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12).filter(
+    str.strip
+)
+CUSTOM_IDS = st.lists(
+    st.from_regex(r"my-[a-z0-9]{1,6}(-[a-z0-9]{1,3})?", fullmatch=True), max_size=2, unique=True
+)
+LEVELS = st.integers(1, 5)
+
+
+@st.composite
+def skill_definition(draw: st.DrawFn, skill_id: str, earlier: list[str]) -> dict[str, Any]:
+    prereqs = draw(st.lists(st.sampled_from(shipped()["skills"] + earlier), max_size=2))
+    return {
+        "id": skill_id,
+        "name": draw(WORDS),
+        "category": draw(st.sampled_from(shipped()["categories"])),
+        "description": draw(WORDS),
+        "aliases": draw(st.lists(WORDS, max_size=2)),
+        "prerequisites": [{"skill": s, "level": draw(LEVELS)} for s in prereqs],
+        "hours": draw(st.lists(st.integers(1, 5000), min_size=5, max_size=5)),
+        "resources": [
+            {
+                "title": draw(WORDS),
+                "kind": draw(st.sampled_from(["documentation", "book", "course", "practice"])),
+                "link": draw(st.none() | st.text(max_size=10)),
+            }
+        ],
+        "topics": {str(lv): draw(st.lists(WORDS, min_size=1, max_size=2)) for lv in range(1, 6)},
+    }
+
+
+@st.composite
+def role_definition(
+    draw: st.DrawFn, role_id: str, skills: list[str], roles: list[str]
+) -> dict[str, Any]:
+    required = draw(
+        st.lists(st.sampled_from(shipped()["skills"] + skills), min_size=1, max_size=3, unique=True)
+    )
+    neighbours = st.lists(
+        st.sampled_from(shipped()["roles"] + [r for r in roles if r != role_id]), max_size=2
+    )
+    return {
+        "id": role_id,
+        "title": draw(WORDS),
+        "family": draw(st.sampled_from(shipped()["families"])),
+        "seniority": draw(st.sampled_from(["entry", "mid", "senior", "lead", "executive"])),
+        "summary": draw(WORDS),
+        "responsibilities": draw(st.lists(WORDS, min_size=1, max_size=2)),
+        "requirements": [
+            {
+                "any_of": [s],
+                "level": draw(LEVELS),
+                "importance": draw(st.sampled_from(["required", "preferred"])),
+            }
+            for s in required
+        ],
+        "certifications": [
+            {"any_of": [c]}
+            for c in draw(st.lists(st.sampled_from(shipped()["certifications"]), max_size=1))
+        ],
+        "min_years_experience": draw(st.floats(0, 50)),
+        "comes_from": draw(neighbours),
+        "leads_to": draw(neighbours),
+        "sources": [draw(WORDS)],
+    }
+
+
+@st.composite
+def custom_entries(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
+    """Both custom lists of a document: rows of id, times and a definition."""
+    skill_ids, role_ids = draw(CUSTOM_IDS), draw(CUSTOM_IDS)
+    times = row("custom_skills", skip=("id",))
+    skills = [
+        draw(times) | {"id": s, "definition": draw(skill_definition(s, skill_ids[:n]))}
+        for n, s in enumerate(skill_ids)
+    ]
+    roles = [
+        draw(times) | {"id": r, "definition": draw(role_definition(r, skill_ids, role_ids))}
+        for r in role_ids
+    ]
+    return {"custom_skills": skills, "custom_roles": roles}
+
+
 @cache  # one strategy per kind of row: building strategies is slow
 def row(section: str, skip: tuple[str, ...] = ()) -> st.SearchStrategy[dict[str, Any]]:
     fields = {}
@@ -499,15 +722,17 @@ def valid_documents(draw: st.DrawFn) -> dict[str, Any]:
         ]
         for key in ("skill_ratings", "certifications", "user_resources")
     }
+    version = draw(st.sampled_from([FORMAT, FORMAT, FORMAT, 1]))  # format 1: no custom entries
     return {
         "kind": KIND,
-        "format": FORMAT,
+        "format": version,
         "schema_revision": draw(st.sampled_from([HEAD, "0002", "9999"])),
         "app_version": draw(st.text(max_size=8)),
         "exported_on": draw(DAYS).isoformat(),
         "profile": draw(row("profile")),
         "plans": plans,
         **lists,
+        **(draw(custom_entries()) if version >= 2 else {}),
     }
 
 

@@ -196,5 +196,5 @@ def test_the_file_menu_runs_the_portable_data_actions(
     monkeypatch.setattr(exporting, "ask_save_path", lambda *_args: next(targets))
     actions["Export profile as JSON…"].trigger()
     actions["Export plan to calendar (.ics)…"].trigger()
-    assert json.loads((tmp_path / "profile.json").read_text())["format"] == 1
+    assert json.loads((tmp_path / "profile.json").read_text())["format"] == 2
     assert (tmp_path / "plan.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
