@@ -281,11 +281,15 @@ def page_overwritten(table: str, filler: Callable[[int], bytes]) -> Callable[[Pa
     return make
 
 
-def newer_revision_0004(path: Path, template: Path) -> None:
+def newer_revision_with_new_column(path: Path, template: Path) -> None:
+    """What the next release's migration might write: one revision on, one column more."""
+    from planner.store.database import HEAD_REVISION
+
+    following = f"{int(HEAD_REVISION) + 1:04d}"
     shutil.copyfile(template, path)
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("ALTER TABLE profile ADD COLUMN colour TEXT")
-        connection.execute("UPDATE alembic_version SET version_num = '0004'")
+        connection.execute(f"UPDATE alembic_version SET version_num = '{following}'")
         connection.commit()
 
 
@@ -320,7 +324,7 @@ KINDS: dict[str, list[tuple[str, Callable[[Path, Path], None]]]] = {
     ],
     "newer schema": [
         ("revision-9999", newer_version),
-        ("revision-0004-with-new-column", newer_revision_0004),
+        ("next-revision-with-new-column", newer_revision_with_new_column),
     ],
     "damaged pages": [
         ("all-pages-after-first", damaged_pages),
