@@ -160,6 +160,9 @@ def rank_synthetic(ctx: RunContext) -> list[Result]:
         cpu=cpu,
     )
     closest = rank_roles(catalog, profile, today)[0]
+    # The last figure on the synthetic catalog: kept in the cache, its million objects would
+    # be walked by every full garbage collection of the window figures that follow.
+    ctx.forget(STANDARD)
     return [
         Result(
             "rank_synthetic",

@@ -5,6 +5,7 @@ from ten years of daily ratings."""
 from __future__ import annotations
 
 import time
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 
@@ -95,6 +96,7 @@ def rate_skill(ctx: RunContext) -> list[Result]:
     window.close()
     window.deleteLater()
     _settle(0.05)
+    ws.close()  # its engine and caches would stay in memory for the figures that follow
     return [
         Result(
             "rate_skill",
@@ -125,7 +127,7 @@ def progress_chart(ctx: RunContext) -> list[Result]:
     from planner.services.dashboard_view import dashboard, readiness_series
     from planner.services.profile import snapshot
     from planner.services.workspace import Workspace
-    from planner.store import SkillRating, repository
+    from planner.store import repository
     from planner.ui.widgets.charts import ProgressChartWidget
 
     folder = ctx.root / "progress-data"
@@ -146,9 +148,9 @@ def progress_chart(ctx: RunContext) -> list[Result]:
     samples = repeat_ms(draw, ctx.repeats(7, 2), at_least=3, budget_s=20, cpu=cpu)
 
     # Where the time goes, each part on its own.
-    def history() -> list[SkillRating]:
+    def history() -> list[tuple[date, list[repository.RatingOnDay]]]:
         with ws.transaction() as session:
-            return repository.rating_history(session=session)
+            return repository.rating_days(session=session)
 
     def profile() -> ProfileSnapshot:
         with ws.transaction() as session:
@@ -157,14 +159,12 @@ def progress_chart(ctx: RunContext) -> list[Result]:
     view = dashboard(ws)
     assert view.target is not None
     role, ratings, person = view.target, history(), profile()
-    series = readiness_series(ws.catalog, person, role, ratings)
+    series = readiness_series(person, role, ratings)
     widget.set_points(series, today=ctx.today)
     parts = {
         "read_ratings_ms": round(time_ms(history), 1),
         "profile_snapshot_ms": round(time_ms(profile), 1),
-        "readiness_series_ms": round(
-            time_ms(lambda: readiness_series(ws.catalog, person, role, ratings)), 1
-        ),
+        "readiness_series_ms": round(time_ms(lambda: readiness_series(person, role, ratings)), 1),
         "paint_ms": round(time_ms(widget.repaint), 1),
     }
     widget.close()

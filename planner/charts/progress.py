@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from itertools import pairwise
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 
 from planner.charts._text import derived_font, draw_text, line_height
@@ -99,12 +99,15 @@ def _paint(
     )
     first, last = axis
     span = max(1, (last - first).days)
+    # Plain numbers, not QRectF calls: these run for every point of a long history.
+    plot_left, plot_width = plot.left(), plot.width()
+    plot_bottom, plot_height = plot.bottom(), plot.height()
 
     def x_of(day: date) -> float:
-        return plot.left() + plot.width() * (day - first).days / span
+        return plot_left + plot_width * (day - first).days / span
 
     def y_of(percent: float) -> float:
-        return plot.bottom() - plot.height() * max(0.0, min(100.0, percent)) / 100.0
+        return plot_bottom - plot_height * max(0.0, min(100.0, percent)) / 100.0
 
     grid = QPen(QColor(palette.grid), max(unit * 0.04, 0.5))
     for tick in PERCENT_TICKS:
@@ -177,15 +180,17 @@ def _series(
     unit: float,
     palette: ChartPalette,
 ) -> None:
-    line = QPainterPath()
-    line.moveTo(x_of(points[0][0]), y_of(points[0][1]))
-    for (_, before), (day, percent) in pairwise(points):
-        line.lineTo(x_of(day), y_of(before))  # held until the day it changed
-        line.lineTo(x_of(day), y_of(percent))
+    columns = _columns(points, x_of, y_of, _pixels_per_unit(painter))
     end_day, end_percent = points[-1]
     end_x = x_of(end_day)
 
-    area = QPainterPath(line)
+    area = QPainterPath()
+    area.moveTo(columns[0][0], columns[0][1])
+    held = columns[0][1]
+    for x, _, _, _, last in columns:
+        area.lineTo(x, held)  # held until the day it changed
+        area.lineTo(x, last)
+        held = last
     area.lineTo(end_x, plot.bottom())
     area.lineTo(x_of(points[0][0]), plot.bottom())
     area.closeSubpath()
@@ -197,10 +202,12 @@ def _series(
 
     colour = QColor(palette.current)
     pen = QPen(colour, unit * 0.14)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    # Separate segments with round caps look like one line with round joins, and are
+    # stroked many times faster (a path of thousands of tiny steps took 40 ms).
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(pen)
-    painter.drawPath(line)
+    painter.drawLines(_segments(columns))
     if today is not None and today > end_day:
         dashed = QPen(colour, unit * 0.1)
         dashed.setStyle(Qt.PenStyle.DashLine)
@@ -210,8 +217,74 @@ def _series(
     radius = unit * 0.22
     painter.setPen(QPen(QColor(palette.background), unit * 0.06))
     painter.setBrush(QBrush(colour))
+    for x, y in _dots(points, x_of, y_of, 2 * radius):
+        painter.drawEllipse(QPointF(x, y), radius, radius)
+
+
+# The points that fall in one pixel column: (x of the first, y of the first, top y, bottom y,
+# y of the last), in the painter's coordinates.
+_Column = tuple[float, float, float, float, float]
+
+
+def _pixels_per_unit(painter: QPainter) -> float:
+    """Device pixels per unit of x (1 on a plain widget, more on a high-DPI screen or a
+    high-resolution PDF)."""
+    return max(abs(painter.deviceTransform().m11()), 1e-6)
+
+
+def _columns(
+    points: Sequence[ProgressPoint],
+    x_of: Callable[[date], float],
+    y_of: Callable[[float], float],
+    per_unit: float,
+) -> list[_Column]:
+    """The points gathered by the pixel column they fall in: ten years of daily points are
+    more than a chart has columns, and within one column the stepped line through them all
+    is a vertical stroke over the values it passes."""
+    columns: list[_Column] = []
+    key: int | None = None
     for day, percent in points:
-        painter.drawEllipse(QPointF(x_of(day), y_of(percent)), radius, radius)
+        x, y = x_of(day), y_of(percent)
+        column = math.floor(x * per_unit)
+        if column == key:
+            start, first, top, bottom, _ = columns[-1]
+            columns[-1] = (start, first, min(top, y), max(bottom, y), y)
+        else:
+            columns.append((x, y, y, y, y))
+            key = column
+    return columns
+
+
+def _segments(columns: Sequence[_Column]) -> list[QLineF]:
+    """The stepped line: each value held across to the next column, then a vertical stroke
+    over everything that column passes through (from the value held, by its values)."""
+    x, _, top, bottom, held = columns[0]
+    lines = [QLineF(x, top, x, bottom)] if top != bottom else []
+    for next_x, _, top, bottom, last in columns[1:]:
+        lines.append(QLineF(x, held, next_x, held))
+        high, low = min(top, held), max(bottom, held)
+        if high != low:
+            lines.append(QLineF(next_x, high, next_x, low))
+        x, held = next_x, last
+    return lines
+
+
+def _dots(
+    points: Sequence[ProgressPoint],
+    x_of: Callable[[date], float],
+    y_of: Callable[[float], float],
+    spacing: float,
+) -> list[tuple[float, float]]:
+    """Where to mark a point: every point while they are at least ``spacing`` apart; where
+    they crowd closer, one per ``spacing`` counted back from the latest (always marked)."""
+    dots: list[tuple[float, float]] = []
+    previous = math.inf
+    for day, percent in reversed(points):
+        x = x_of(day)
+        if previous - x >= spacing or not dots:
+            dots.append((x, y_of(percent)))
+            previous = x
+    return dots
 
 
 def _date_axis(

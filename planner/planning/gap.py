@@ -83,6 +83,8 @@ class RoleGap:
 
 def _choose_skill(catalog: Catalog, profile: ProfileSnapshot, requirement: Requirement) -> str:
     """The alternative the person is closest to: most of the target met, then fewest hours."""
+    if len(requirement.any_of) == 1:  # most requirements: nothing to weigh (ranking's cost)
+        return requirement.any_of[0]
 
     def cost(position_and_id: tuple[int, str]) -> tuple[int, int, int]:
         position, skill_id = position_and_id

@@ -6,10 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from planner.catalog import Catalog
 from planner.catalog.schema import Role
 from planner.planning import Plan, ProfileSnapshot, Readiness, RoleGap, Step, role_gap
-from planner.planning.readiness import readiness_from_gap
+from planner.planning.readiness import ReadinessTracker, readiness_from_gap
 from planner.services.certifications import (
     EXPIRING_SOON_DAYS,
     CertificationView,
@@ -19,7 +18,6 @@ from planner.services.plans import current_plan
 from planner.services.profile import snapshot
 from planner.services.workspace import Workspace
 from planner.store import repository
-from planner.store.models import SkillRating
 
 EXPIRY_WINDOW_DAYS = EXPIRING_SOON_DAYS
 NEXT_STEPS = 3
@@ -61,9 +59,9 @@ def dashboard(ws: Workspace) -> DashboardView:
     catalog = ws.catalog
     with ws.transaction() as session:
         target_id = repository.get_profile(session=session).target_role_id
+        target = catalog.roles.get(target_id) if target_id else None
         profile = snapshot(session, today)
-        history = repository.rating_history(session=session)
-    target = catalog.roles.get(target_id) if target_id else None
+        days = repository.rating_days(session=session) if target is not None else []
     view = current_plan(ws)
     plan = view.plan if view is not None else None
     gap = role_gap(catalog, profile, target, today) if target is not None else None
@@ -74,9 +72,7 @@ def dashboard(ws: Workspace) -> DashboardView:
         gap=gap,
         plan=plan,
         next_steps=next_steps(plan) if plan is not None else (),
-        progress=tuple(readiness_series(catalog, profile, target, history))
-        if target is not None
-        else (),
+        progress=tuple(readiness_series(profile, target, days)) if target is not None else (),
         expiring=tuple(expiring_certifications(my_certifications(ws), today)),
     )
 
@@ -87,34 +83,22 @@ def next_steps(plan: Plan, count: int = NEXT_STEPS) -> tuple[Step, ...]:
 
 
 def readiness_series(
-    catalog: Catalog,
     profile: ProfileSnapshot,
     role: Role,
-    history: Iterable[SkillRating],
+    days: Iterable[tuple[date, Iterable[tuple[str, int, *tuple[object, ...]]]]],
 ) -> list[tuple[date, float]]:
     """For every day a rating changed, the readiness for ``role`` at the end of that day.
 
-    ``history`` is every rating, oldest first (as ``repository.rating_history`` gives it);
-    ``profile`` supplies the rest (certifications, experience, education), judged on each day.
-    One pass over the history, one readiness per distinct (local) day.
+    ``days`` is every rating as ``(skill id, level, ...)``, oldest first, grouped by local
+    day (as ``repository.rating_days`` gives it); ``profile`` supplies the rest (certifications,
+    experience, education), judged on each day. One pass over the history: each rating
+    re-scores only the requirements it touches, and each day adds one point.
     """
-    levels: dict[str, int] = {}
+    tracker = ReadinessTracker(replace(profile, levels={}), role)
     series: list[tuple[date, float]] = []
-    day: date | None = None
-
-    def close(on: date) -> None:
-        as_of = replace(profile, levels=dict(levels))
-        percent = readiness_from_gap(catalog, role_gap(catalog, as_of, role, on)).percent
-        series.append((on, percent))
-
-    for rating in history:
-        rated_on = rating.rated_at.astimezone().date()
-        if day is not None and rated_on != day:
-            close(day)
-        day = rated_on
-        levels[rating.skill_id] = rating.level
-    if day is not None:
-        close(day)
+    for day, ratings in days:
+        tracker.rate(ratings)
+        series.append((day, tracker.percent(day)))
     return series
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from planner.catalog.schema import Role
 from planner.errors import InvalidInputError
-from planner.planning import standing
+from planner.planning.ranking import Standings
 from planner.planning.requirements import RequirementRow, RequirementState
 from planner.services.profile import snapshot
 from planner.services.roles import RoleDetail, role_detail
@@ -131,9 +131,10 @@ def role_listing(ws: Workspace) -> list[RoleListing]:
         profile = snapshot(session, today)
         target = repository.get_profile(session=session).target_role_id
     cat = ws.catalog
+    standings = Standings(cat, profile, today)  # shares prerequisite expansions between roles
     rows = []
     for role in cat.roles.values():
-        stand = standing(cat, profile, role.id, today)
+        stand = standings.of(role.id)
         rows.append(
             RoleListing(
                 role_id=role.id,
@@ -161,7 +162,8 @@ def _hours_needed(ws: Workspace, role_ids: tuple[str, ...]) -> tuple[float, ...]
     today = ws.today()
     with ws.transaction() as session:
         profile = snapshot(session, today)
-    return tuple(standing(ws.catalog, profile, r, today).hours_needed for r in role_ids)
+    standings = Standings(ws.catalog, profile, today)
+    return tuple(standings.of(r).hours_needed for r in role_ids)
 
 
 def role_page(ws: Workspace, *, role: str) -> RolePage:

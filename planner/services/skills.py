@@ -128,12 +128,9 @@ def complete_covered_steps(
 def my_skills(ws: Workspace) -> list[SkillRow]:
     """Every skill the person has rated, with its current level, by category then name."""
     with ws.transaction() as session:
-        history = repository.rating_history(session=session)
-    latest: dict[str, tuple[int, datetime]] = {}
-    for rating in history:  # oldest first, so the last one seen is the current one
-        latest[rating.skill_id] = (rating.level, rating.rated_at)
+        latest = repository.latest_ratings(session=session)
     rows = []
-    for skill_id, (level, when) in latest.items():
+    for skill_id, level, when in latest:
         skill = ws.catalog.skills.get(skill_id)
         if skill is None:  # a skill a newer catalog dropped: still shown, by its id
             rows.append(SkillRow(skill_id, skill_id, "", level, when))
@@ -141,13 +138,10 @@ def my_skills(ws: Workspace) -> list[SkillRow]:
         rows.append(
             SkillRow(skill_id, skill.name, ws.catalog.category_name(skill.category), level, when)
         )
-    return sorted(rows, key=lambda r: (r.category.casefold(), r.name.casefold()))
+    return sorted(rows, key=lambda r: (r.category.casefold(), r.name.casefold(), r.skill_id))
 
 
 def skill_history(ws: Workspace, *, skill: str) -> list[tuple[datetime, int]]:
     skill_id = ws.catalog.find_skill(skill).id
     with ws.transaction() as session:
-        return [
-            (r.rated_at, r.level)
-            for r in repository.rating_history(session=session, skill_id=skill_id)
-        ]
+        return repository.rating_levels(session=session, skill_id=skill_id)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from itertools import groupby
 
 import pytest
 
 from planner.planning import readiness
+from planner.planning.readiness import ReadinessTracker
 from planner.services import certifications, dashboard_view, plans, profile, skills
 from planner.services.certifications import CertificationView
 from planner.services.dashboard_view import dashboard, expiring_certifications, next_steps
@@ -52,12 +55,20 @@ def test_one_point_per_day_a_rating_changed_with_that_days_readiness(
         return real_gap(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(dashboard_view, "role_gap", counting_gap)
+    per_day: list[date] = []
+    real_percent = ReadinessTracker.percent
+
+    def counting_percent(tracker: ReadinessTracker, on: date) -> float:
+        per_day.append(on)
+        return real_percent(tracker, on)
+
+    monkeypatch.setattr(ReadinessTracker, "percent", counting_percent)
     view = dashboard(workspace)
 
     days = [day for day, _ in view.progress]
     assert days == [date(2026, 3, 2), date(2026, 6, 10), date(2026, 9, 1)]
-    # One readiness per distinct day, plus the one for today's gauge.
-    assert sorted(calls) == [*days, workspace.today()]
+    # One readiness per distinct day (numbers only), plus the full one for today's gauge.
+    assert per_day == days and calls == [workspace.today()]
 
     catalog, role = workspace.catalog, workspace.catalog.roles[ROLE]
     with workspace.transaction() as session:
@@ -155,3 +166,47 @@ def test_dashboard_lists_expiring_certifications(workspace: Workspace) -> None:
     )
     names = [e.certification.cert_id for e in dashboard(workspace).expiring]
     assert names == ["cka"]
+
+
+def test_a_long_history_gives_each_days_readiness_as_a_full_readiness_would(
+    workspace: Workspace,
+) -> None:
+    """Years of ratings, with a certification earned and lapsing and experience accruing on
+    the way: every point is what readiness() says for that day's levels."""
+    profile.set_target(workspace, role=ROLE)
+    profile.update_settings(workspace, years_experience=3)
+    with workspace.transaction() as session:  # 3 years on 1 Jan 2023, and counting since
+        repository.get_profile(session=session).years_recorded_on = date(2023, 1, 1)
+    certifications.add_certification(
+        workspace,
+        certification="aws-solutions-architect-associate",
+        earned_on=date(2024, 5, 1),
+        expires_on=date(2025, 9, 1),
+    )
+    catalog, role = workspace.catalog, workspace.catalog.roles[ROLE]
+    wanted = sorted({s for r in role.requirements for s in r.any_of})
+    rng = random.Random(3)
+    day = date(2023, 1, 2)
+    while day < date(2026, 11, 1):
+        _rate_on(
+            workspace,
+            day,
+            {rng.choice(wanted): rng.randint(0, 5) for _ in range(rng.randint(1, 3))},
+            hour=rng.randint(0, 23),
+        )
+        day += timedelta(days=rng.choice([1, 3, 9, 30]))
+
+    view = dashboard(workspace)
+
+    with workspace.transaction() as session:
+        now = profile.snapshot(session, workspace.today())
+        history = repository.rating_history(session=session)
+    expected: list[tuple[date, float]] = []
+    levels: dict[str, int] = {}
+    for rated_on, run in groupby(history, lambda r: r.rated_at.astimezone().date()):
+        levels.update((r.skill_id, r.level) for r in run)
+        as_of = replace(now, levels=dict(levels))
+        expected.append((rated_on, readiness(catalog, as_of, role, rated_on).percent))
+    assert list(view.progress) == expected
+    assert len(expected) > 100
+    assert len({percent for _, percent in expected}) > 20

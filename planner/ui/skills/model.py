@@ -41,22 +41,35 @@ class SkillTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._ctx = ctx
         self._rows: list[SkillRow] = []
+        self._unannounced: set[int] = set()  # rows changed since the views were last told
 
     # --- reading ----------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, *, announce: bool = True) -> None:
         """Read the skills again. When the same skills are there, the rows change in place
-        (an editor open on the table survives); otherwise the model resets."""
+        (an editor open on the table survives); otherwise the model resets.
+
+        With ``announce`` False (the page is not on screen) changed rows are only noted, and
+        told to the views by the next refresh that announces: each announcement makes the
+        table refit its columns over every row.
+        """
         rows = skills.my_skills(self._ctx.ws)
-        if [r.skill_id for r in rows] == [r.skill_id for r in self._rows]:
+        if [r.skill_id for r in rows] != [r.skill_id for r in self._rows]:
+            self.beginResetModel()
             self._rows = rows
-            if rows:
-                last = self.index(len(rows) - 1, len(COLUMNS) - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
+            self._unannounced.clear()
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        changed = [
+            row for row, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new
+        ]
+        for row in changed:  # the rows that did not change keep their objects: less garbage
+            self._rows[row] = rows[row]
+        self._unannounced.update(changed)
+        if announce:
+            for row in sorted(self._unannounced):  # a rating changes one row
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self._unannounced.clear()
 
     def skill_row(self, row: int) -> SkillRow:
         return self._rows[row]

@@ -4,7 +4,7 @@ edited in place, a row to add a skill from the catalog, and the selected skill's
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,6 +43,7 @@ class SkillsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._stale = False  # ratings changed while the page was hidden
         self.model = SkillTableModel(ctx, self)
         self.proxy = SkillFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -174,10 +175,21 @@ class SkillsPage(QWidget):
     # --- showing ----------------------------------------------------------------------------
 
     def _on_changed(self, topics: frozenset[str]) -> None:
-        if "ratings" in topics:
+        if "ratings" not in topics:
+            return
+        if self.isVisible():
             self.refresh()
+        else:  # the rows stay current (a rating may come through the model); the view waits
+            self.model.refresh(announce=False)
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._stale = False
         selected = self.detail.skill_id
         self.model.refresh()
         empty = self.model.rowCount() == 0
