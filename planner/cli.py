@@ -211,6 +211,12 @@ def _window_start(argv: Sequence[str]) -> tuple[bool, Path | None]:
     return False, None
 
 
+def _self_test(_: argparse.Namespace) -> int:
+    from planner.self_test import run_self_test
+
+    return run_self_test()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     window, folder = _window_start(argv)
@@ -219,15 +225,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(folder)
     args = build_parser().parse_args(argv)
-    if args.self_test:
-        from planner.self_test import run_self_test
-
-        return run_self_test()
-    if args.command is None:
+    if args.command is None and not args.self_test:
         from planner.ui.app import run_app
 
         return run_app(args.data_dir)
-    handler: Callable[[argparse.Namespace], int] = args.handlers[args.command]
+    handler: Callable[[argparse.Namespace], int] = (
+        _self_test if args.self_test else args.handlers[args.command]
+    )
     try:
         return handler(args)
     except UnusableDatabaseError as exc:

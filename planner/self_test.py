@@ -103,7 +103,11 @@ class _Run:
         self.window.load_now()
         if self.window.ctx is None:
             raise SelfTestFailure(f"the window could not open its data: {self._status()}")
-        return f"'{self.window.windowTitle()}', {self.window.stack.count() - 1} pages"
+        # Pages are built when first shown: build each one, as a user visiting them would.
+        from planner.ui.main_window import PAGE_TITLES
+
+        pages = [self.window.page(key) for key, _, _ in PAGE_TITLES]
+        return f"'{self.window.windowTitle()}', {len(pages)} pages"
 
     def profile(self) -> str:
         from planner.services import profile, skills

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from planner import APP_ID, APP_NAME, version
+from planner import APP_ID, APP_NAME
 from planner.resources import resources_root
 from planner.ui.single_instance import Claim, SingleInstance, bring_forward, data_folder
 from planner.ui.theme import apply_theme
@@ -54,14 +54,9 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     instance.activated.connect(lambda: _come_forward(window, folder))
     app.aboutToQuit.connect(instance.close)
 
-    def after_first_paint() -> None:
-        # The loading thread imports SQLAlchemy and pydantic while holding the GIL for long
-        # stretches; started earlier, it would delay the very frame it waits for. The package
-        # metadata (tens of milliseconds) waits too.
-        window.load()
-        app.setApplicationVersion(version())
-
-    FirstFrame(window, after_first_paint)
+    # The loading thread imports SQLAlchemy and pydantic while holding the GIL for long
+    # stretches; started earlier, it would delay the very frame it waits for.
+    FirstFrame(window, window.load)
     window.show()
     return app.exec()
 

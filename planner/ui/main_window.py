@@ -3,6 +3,7 @@ the database are opened right after, off the GUI thread, and the pages arrive th
 
 from __future__ import annotations
 
+import gc
 import html
 import threading
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from planner.ui.settings import UiSettings
 if TYPE_CHECKING:
     from planner.services.workspace import Workspace
     from planner.ui.context import UiContext
+    from planner.ui.pages import PageInfo
 
 # Sidebar entries, known before the pages' modules are imported (planner/ui/pages.py has
 # the same keys with the classes; a test checks they agree).
@@ -65,6 +67,9 @@ def _open(data_dir: Path | None, ws: Workspace | None) -> _Opened:
     ws = ws or Workspace(data_dir)
     _ = ws.catalog
     _ = ws.engine
+    # What was just loaded (modules, the catalog, the schema) lives as long as the window:
+    # out of the collector's sight, later full collections do not walk it again.
+    gc.freeze()
     try:
         auto_backup(ws)
     except PlannerError as exc:  # the planner still works; the person is told
@@ -88,6 +93,7 @@ class MainWindow(QMainWindow):
         self._show_first_run = show_first_run
         self.ctx: UiContext | None = None
         self._pages: dict[str, QWidget] = {}
+        self._page_kinds: dict[str, PageInfo] = {}
         self._loader = _Loaded(self)
         self._loader.done.connect(self._on_loaded)
         self._loading: threading.Thread | None = None
@@ -178,15 +184,9 @@ class MainWindow(QMainWindow):
         self.ctx.undo_stack.canRedoChanged.connect(self._redo_action.setEnabled)
         self._undo_action.setEnabled(False)
         self._redo_action.setEnabled(False)
-        for info in PAGES:
-            page = info.create(self.ctx, self.stack)
-            self._pages[info.key] = page
-            self.stack.addWidget(page)
-            # A page may ask for another one (a dashboard step opens the plan, say).
-            requested = getattr(page, "page_requested", None)
-            if requested is not None:
-                requested.connect(self.show_page)
-        # Restored once the pages are in: their minimum sizes no longer change the window's.
+        # Each page is built when first shown: building them all (each reads its data) held
+        # the first page back by a few hundred milliseconds.
+        self._page_kinds = {info.key: info for info in PAGES}
         if (geometry := self._settings.geometry) is not None:
             self.restoreGeometry(geometry)
         self.nav.setEnabled(True)
@@ -235,10 +235,10 @@ class MainWindow(QMainWindow):
     # --- navigation -----------------------------------------------------------------------
 
     def _show_row(self, row: int) -> None:
-        if row < 0 or not self._pages:
+        if row < 0 or not self._page_kinds:
             return
         key = PAGE_TITLES[row][0]
-        page = self._pages[key]
+        page = self.page(key)
         self.stack.setCurrentWidget(page)
         self._settings.last_page = key
         focus = getattr(page, "focus_first", None)
@@ -248,10 +248,21 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> QWidget:
         row = [k for k, _, _ in PAGE_TITLES].index(key)
         self.nav.setCurrentRow(row)
-        return self._pages[key]
+        return self.page(key)
 
     def page(self, key: str) -> QWidget:
-        return self._pages[key]
+        """The page ``key``, built now if it has not been shown yet."""
+        page = self._pages.get(key)
+        if page is None:
+            assert self.ctx is not None, "pages exist once the data is open"
+            page = self._page_kinds[key].create(self.ctx, self.stack)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+            # A page may ask for another one (a dashboard step opens the plan, say).
+            requested = getattr(page, "page_requested", None)
+            if requested is not None:
+                requested.connect(self.show_page)
+        return page
 
     # --- menus ----------------------------------------------------------------------------
 

@@ -6,15 +6,18 @@ Installed on the main window once its data is loaded; everything it needs is giv
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from planner.services.role_import import POSTING_SUFFIXES
 from planner.ui.context import UiContext
-from planner.ui.roles.import_dialog import ImportRoleDialog
+
+# The extractor (and rapidfuzz) load on the first import or drag, not with the window: this is
+# installed while the window opens, on the way to the dashboard's first frame.
+if TYPE_CHECKING:
+    from planner.ui.roles.import_dialog import ImportRoleDialog
 
 
 class _Window(Protocol):
@@ -26,6 +29,8 @@ def posting_path(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> Path |
     data = event.mimeData()
     if not data.hasUrls():
         return None
+    from planner.services.role_import import POSTING_SUFFIXES
+
     for url in data.urls():
         if url.isLocalFile():
             path = Path(url.toLocalFile())
@@ -81,6 +86,8 @@ class PostingImport(QObject):
 
     def open_dialog(self, path: Path | None = None) -> ImportRoleDialog:
         """The dialog, shown (not modal to the app: the window stays usable behind it)."""
+        from planner.ui.roles.import_dialog import ImportRoleDialog
+
         dialog = ImportRoleDialog(self._ctx, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.role_saved.connect(self._show_role)
