@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-from planner.cli import main
+from cli_run import dump, run
 
 POSTING = """# Senior Data Platform Engineer
 
@@ -29,20 +27,6 @@ We are building the data platform our analysts rely on.
 
 No Scala experience needed.
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def dump(folder: Path) -> list[str]:
-    with sqlite3.connect(folder / "planner.sqlite3") as conn:
-        return list(conn.iterdump())
 
 
 @pytest.fixture

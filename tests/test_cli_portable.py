@@ -9,20 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from export.portable_sample import build_small_profile, sql_dump, table_dump
 from icalendar import Calendar
 
-from planner.cli import main
 from planner.services.workspace import Workspace
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
