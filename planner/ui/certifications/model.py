@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,6 +18,7 @@ from planner.services import certifications
 from planner.services.certifications import EXPIRING_SOON_DAYS, CertificationView
 from planner.ui.context import UiContext
 from planner.ui.theme import is_dark
+from planner.ui.widgets.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,7 +66,9 @@ def _days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
-class CertificationTableModel(QAbstractTableModel):
+class CertificationTableModel(RowTableModel):
+    headers = COLUMNS
+
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -87,19 +89,6 @@ class CertificationTableModel(QAbstractTableModel):
 
     def status_of(self, row: int) -> str:
         return display_status(self._rows[row], self._today)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -9,7 +9,6 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from planner.catalog.posting import FoundRequirement
 from planner.catalog.scale import MAX_LEVEL, level_label
 from planner.catalog.schema import Importance
 from planner.ui.plain_text import plain_tooltip
+from planner.ui.widgets.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 IMPORTANCES: tuple[Importance, ...] = ("required", "preferred")
@@ -65,7 +65,9 @@ class ReviewRow:
         return cls(r.skill_id, r.name, r.level, r.importance, r.sentence)
 
 
-class ReviewModel(QAbstractTableModel):
+class ReviewModel(RowTableModel):
+    headers = tuple(HEADERS[c] for c in Column)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ReviewRow] = []
@@ -115,23 +117,6 @@ class ReviewModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1))
 
     # --- Qt's model interface -------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and section in Column._value2member_map_
-        ):
-            return HEADERS[Column(section)]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -7,7 +7,6 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from planner.charts.gauge import gauge_color
 from planner.services.roles_view import RoleListing
 from planner.ui.plain_text import plain_tooltip
 from planner.ui.theme import chart_palette
+from planner.ui.widgets.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,8 +65,11 @@ def hours_text(hours: float) -> str:
     return f"{hours:,.0f} h"
 
 
-class RolesTableModel(QAbstractTableModel):
+class RolesTableModel(RowTableModel):
     """One row per catalog role, in catalog order; the proxy sorts and filters."""
+
+    headers = tuple(HEADERS[c] for c in Column)
+    header_tips = tuple(HEADER_TIPS[c] for c in Column)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,24 +105,6 @@ class RolesTableModel(QAbstractTableModel):
 
     def target(self) -> RoleListing | None:
         return next((r for r in self._rows if r.is_target), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or section not in Column._value2member_map_:
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[column]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from planner.planning.requirements import RequirementRow
 from planner.ui.plain_text import plain_tooltip
 from planner.ui.roles.states import STATE_RANK, state_color, state_text
+from planner.ui.widgets.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +35,9 @@ HEADERS = {
 _KIND_RANK = {"skill": 0, "certification": 1, "experience": 2, "education": 3}
 
 
-class RequirementsModel(QAbstractTableModel):
+class RequirementsModel(RowTableModel):
+    headers = tuple(HEADERS[c] for c in Column)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[RequirementRow, ...] = ()
@@ -46,23 +49,6 @@ class RequirementsModel(QAbstractTableModel):
 
     def requirement(self, row: int) -> RequirementRow:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and section in Column._value2member_map_
-        ):
-            return HEADERS[Column(section)]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

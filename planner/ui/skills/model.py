@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from planner.services.skills import SkillRow
 from planner.ui import commands
 from planner.ui.context import UiContext
 from planner.ui.plain_text import plain_tooltip
+from planner.ui.widgets.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,7 +36,9 @@ def local_time(when: datetime) -> datetime:
     return when.astimezone() if when.tzinfo is not None else when
 
 
-class SkillTableModel(QAbstractTableModel):
+class SkillTableModel(RowTableModel):
+    headers = COLUMNS
+
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -79,19 +81,6 @@ class SkillTableModel(QAbstractTableModel):
             if item.skill_id == skill_id:
                 return row
         return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
