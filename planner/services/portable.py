@@ -50,6 +50,17 @@ _SETTINGS_COLUMNS = tuple(
     for c in Profile.__table__.columns  # type: ignore[attr-defined]
     if c.name not in ("id", "created_at", "updated_at")
 )
+# Every table a JSON import replaces, children first (the steps refer to their plans).
+EVERY_TABLE_CHILDREN_FIRST: tuple[type[SQLModel], ...] = (
+    UserResource,
+    PlanStep,
+    Plan,
+    HeldCertification,
+    SkillRating,
+    Profile,
+    CustomRole,
+    CustomSkill,
+)
 _USER_TABLES = (SkillRating, HeldCertification, Plan, UserResource, CustomSkill, CustomRole)
 
 log = logging.getLogger(__name__)
@@ -310,17 +321,7 @@ def _check_custom(ws: Workspace, data: ProfileData, path: Path) -> None:
 
 def _replace_everything(session: Session, data: ProfileData) -> None:
     connection = session.connection()
-    # Children first: the steps refer to their plans.
-    for model in (
-        UserResource,
-        PlanStep,
-        Plan,
-        HeldCertification,
-        SkillRating,
-        Profile,
-        CustomRole,
-        CustomSkill,
-    ):
+    for model in EVERY_TABLE_CHILDREN_FIRST:
         connection.execute(sa.delete(_table(model)))
     inserts: list[tuple[type[SQLModel], list[dict[str, Any]]]] = [
         (Profile, [{**data.profile, "id": 1}]),

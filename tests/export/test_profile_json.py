@@ -488,16 +488,7 @@ class ImportHarness:
 
     def _empty_again(self) -> None:
         with self.ws.transaction() as session:
-            for model in (
-                UserResource,
-                PlanStep,
-                Plan,
-                HeldCertification,
-                SkillRating,
-                Profile,
-                CustomRole,
-                CustomSkill,
-            ):
+            for model in portable.EVERY_TABLE_CHILDREN_FIRST:
                 session.exec(delete(model))  # type: ignore[call-overload]
         self.ws.reload_catalog()
         assert sql_dump(self.ws.database_file) == self.empty
