@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from planner.ui.context import UiContext
     from planner.ui.main_window import MainWindow
 
 # Set by the benchmark runner to its own time.perf_counter() just before starting this
@@ -180,7 +181,7 @@ class _Run:
             raise SelfTestFailure("the JSON export does not read back with its plan")
         return f"Markdown, {len(events)} calendar events, JSON read back"
 
-    def _ctx(self):  # type: ignore[no-untyped-def]  # UiContext, imported late
+    def _ctx(self) -> UiContext:
         ctx = self._window().ctx
         if ctx is None:
             raise SelfTestFailure("the window has no data open")
