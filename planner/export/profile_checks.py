@@ -231,6 +231,12 @@ def read_definition(model: type[Skill] | type[Role], value: Any) -> Skill | Role
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}")
 
 
+def key_place(where: str, key: str) -> str:
+    """Where the document's own key ``key`` sits under ``where``: a plain name as it is, any
+    other key quoted (it may hold line breaks or anything else)."""
+    return f"{where}{_place([key])}" if where else _place([key]).removeprefix(".")
+
+
 def _place(loc: Iterable[int | str]) -> str:
     # A field name as it is; a key the document made up (it may hold anything) quoted.
     parts = []

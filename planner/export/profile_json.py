@@ -47,6 +47,7 @@ from planner.export.profile_checks import (
     READERS,
     RULES,
     DefinitionProblem,
+    key_place,
     read_day,
     read_definition,
     show,
@@ -249,7 +250,7 @@ def _read_row(
     names = {c.name for c in columns} | extra
     for key in obj:
         if key not in names:
-            raise DocumentError(f"{where}.{key}", "is not a field this planner knows")
+            raise DocumentError(key_place(where, key), "is not a field this planner knows")
     values: dict[str, object] = {}
     rules = RULES.get(section.key, {})
     for column in columns:
@@ -349,7 +350,7 @@ def parse_document(raw: bytes, *, schema_revision: str) -> ProfileData:
         if key in custom_keys and not with_custom:
             raise DocumentError(key, f"is not a field of a format {version} profile")
         if key not in known:
-            raise DocumentError(key, "is not a field this planner knows")
+            raise DocumentError(key_place("", key), "is not a field this planner knows")
     other_schema = document["schema_revision"] != schema_revision
     if PROFILE.key not in document:
         raise DocumentError(PROFILE.key, "is missing")

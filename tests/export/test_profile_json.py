@@ -286,6 +286,9 @@ BAD_CHANGES = [
     (_set("profile.start_date", "0001-01-01"), "profile.start_date: 0001-01-01 is outside"),
     (_set("profile.created_at", "2026-01-01T10:00:00"), "profile.created_at: '2026-01-01T10:00"),
     (_set("profile.colour", "blue"), "profile.colour: is not a field this planner knows"),
+    # A made-up key is quoted: a line break in it must not break the one-line message.
+    (_set("profile.bad\nkey", 1), "profile['bad\\nkey']: is not a field this planner knows"),
+    (_set("odd key", 1), "['odd key']: is not a field this planner knows"),
     (_set("skill_ratings[1].id", 1), "skill_ratings[1].id: id 1 appears twice"),
     (_set("plans[0].is_active", True), "plans[1].is_active: only one plan may be active"),
     (_set("plans[0].steps[1].key", "@"), None),  # a key of its own is fine...
