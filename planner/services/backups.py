@@ -9,7 +9,7 @@ from pathlib import Path
 
 from planner.errors import InvalidInputError, UnusableDatabaseError
 from planner.services.workspace import Workspace
-from planner.store import repository
+from planner.store import reads
 from planner.store.backup import (
     Backup,
     backups_folder,
@@ -17,8 +17,8 @@ from planner.store.backup import (
     prune_backups,
     take_rolling_backup,
 )
+from planner.store.columns import MAX_BACKUPS_TO_KEEP
 from planner.store.database import check_database
-from planner.store.models import MAX_BACKUPS_TO_KEEP
 from planner.store.recovery import restore_database, set_aside
 
 __all__ = [
@@ -48,14 +48,16 @@ def backups(ws: Workspace) -> list[Backup]:
 
 
 def backups_to_keep(ws: Workspace) -> int:
-    with ws.transaction() as session:
-        return repository.get_profile(session=session).backups_to_keep
+    with ws.reading() as connection:
+        return reads.profile(connection).backups_to_keep
 
 
 def set_backups_to_keep(ws: Workspace, keep: int) -> int:
     """Change how many rolling backups are kept; the oldest beyond it go at once."""
     if not 1 <= keep <= MAX_BACKUPS_TO_KEEP:
         raise InvalidInputError(f"Keep between 1 and {MAX_BACKUPS_TO_KEEP} backups, not {keep}.")
+    from planner.store import repository  # a write: SQLAlchemy (see store.reads)
+
     with ws.transaction() as session:
         repository.get_profile(session=session).backups_to_keep = keep
     prune_backups(backups_folder(ws.folder), keep)

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from planner.errors import InvalidInputError
 from planner.planning.profile import add_years
+from planner.services.certification_view import (
+    EXPIRING_SOON_DAYS,
+    CertificationView,
+    my_certifications,
+)
+from planner.services.certification_view import certification_view as _view
 from planner.services.workspace import Workspace
 from planner.store import repository
 
-# A held certification ending within this many days is "expiring soon" (certifications
-# page, dashboard): time enough to prepare a renewal.
-EXPIRING_SOON_DAYS = 90
-
-
-@dataclass(frozen=True)
-class CertificationView:
-    record_id: int
-    cert_id: str
-    name: str
-    issuer: str
-    status: str  # held | planned | expired
-    earned_on: date | None
-    expires_on: date | None
-    credential_id: str
+__all__ = [
+    "EXPIRING_SOON_DAYS",
+    "CertificationView",
+    "add_certification",
+    "my_certifications",
+    "remove_certification",
+]
 
 
 def add_certification(
@@ -74,41 +71,6 @@ def add_certification(
                     )
         assert record.id is not None
         return _view(ws, record.id, cert.id, record.status, earned_on, expires_on, credential_id)
-
-
-def _view(
-    ws: Workspace,
-    record_id: int,
-    cert_id: str,
-    status: str,
-    earned_on: date | None,
-    expires_on: date | None,
-    credential_id: str,
-) -> CertificationView:
-    cert = ws.catalog.certifications.get(cert_id)
-    if status == "held" and expires_on is not None and expires_on < ws.today():
-        status = "expired"
-    return CertificationView(
-        record_id,
-        cert_id,
-        cert.name if cert else cert_id,
-        cert.issuer if cert else "",
-        status,
-        earned_on,
-        expires_on,
-        credential_id,
-    )
-
-
-def my_certifications(ws: Workspace) -> list[CertificationView]:
-    with ws.transaction() as session:
-        records = repository.list_certifications(session=session)
-    views = [
-        _view(ws, r.id or 0, r.cert_id, r.status, r.earned_on, r.expires_on, r.credential_id)
-        for r in records
-    ]
-    order = {"held": 0, "expired": 1, "planned": 2}
-    return sorted(views, key=lambda v: (order[v.status], v.expires_on or date.max, v.name))
 
 
 def remove_certification(ws: Workspace, *, record_id: int) -> None:

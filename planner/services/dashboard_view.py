@@ -9,15 +9,15 @@ from datetime import date, timedelta
 from planner.catalog.schema import Role
 from planner.planning import Plan, ProfileSnapshot, Readiness, RoleGap, Step, role_gap
 from planner.planning.readiness import ReadinessTracker, readiness_from_gap
-from planner.services.certifications import (
+from planner.services.certification_view import (
     EXPIRING_SOON_DAYS,
     CertificationView,
     my_certifications,
 )
-from planner.services.plans import current_plan
-from planner.services.profile import snapshot
+from planner.services.plan_reading import load_plan
+from planner.services.snapshot import snapshot
 from planner.services.workspace import Workspace
-from planner.store import repository
+from planner.store import reads
 
 EXPIRY_WINDOW_DAYS = EXPIRING_SOON_DAYS
 NEXT_STEPS = 3
@@ -54,15 +54,16 @@ class DashboardView:
 
 
 def dashboard(ws: Workspace) -> DashboardView:
-    """Everything the dashboard draws, for the person's target role today."""
+    """Everything the dashboard draws, for the person's target role today (one read, with
+    no SQLAlchemy: the dashboard is the page a start shows)."""
     today = ws.today()
     catalog = ws.catalog
-    with ws.transaction() as session:
-        target_id = repository.get_profile(session=session).target_role_id
+    with ws.reading() as connection:
+        target_id = reads.profile(connection).target_role_id
         target = catalog.roles.get(target_id) if target_id else None
-        profile = snapshot(session, today)
-        days = repository.rating_days(session=session) if target is not None else []
-    view = current_plan(ws)
+        profile = snapshot(connection, today)
+        days = reads.rating_days(connection) if target is not None else []
+        view = load_plan(ws, connection)
     plan = view.plan if view is not None else None
     gap = role_gap(catalog, profile, target, today) if target is not None else None
     return DashboardView(

@@ -10,18 +10,17 @@ from sqlmodel import Session
 
 from planner.errors import InvalidInputError, NotFoundError
 from planner.planning import (
-    Plan,
     PlanOptions,
-    Readiness,
     Step,
     StepProgress,
     build_plan,
     find_route,
-    readiness,
 )
-from planner.planning.model import STATUSES, Phase, StepStatus
+from planner.planning.model import STATUSES, StepStatus
 from planner.planning.schedule import schedule
 from planner.services.inputs import check_hours_per_week
+from planner.services.plan_reading import PlanView, load_plan, topic_indices
+from planner.services.plan_reading import current_plan as current_plan  # where callers look
 from planner.services.profile import snapshot
 from planner.services.skills import (
     StepState,
@@ -32,15 +31,6 @@ from planner.services.skills import (
 from planner.services.workspace import Workspace
 from planner.store import Plan as PlanRecord
 from planner.store import PlanStep, repository
-
-
-@dataclass(frozen=True)
-class PlanView:
-    plan_id: int
-    plan: Plan
-    readiness: Readiness  # for the target, today
-    topics_done: dict[str, frozenset[int]]
-    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -79,74 +69,8 @@ def _to_row(step: Step, topics_done: frozenset[int] = frozenset()) -> PlanStep:
     )
 
 
-def _from_row(row: PlanStep, suggestions: tuple[str, ...]) -> Step:
-    return Step(
-        key=row.key,
-        kind=row.kind,  # type: ignore[arg-type]
-        phase=Phase[row.phase.upper()],
-        title=row.title,
-        hours=row.hours,
-        reasons=tuple(row.reason.split("\n")) if row.reason else (),
-        skill_id=row.skill_id,
-        cert_id=row.cert_id,
-        from_level=row.from_level,
-        to_level=row.to_level,
-        stage=row.stage,
-        stage_role_id=row.stage_role_id,
-        deadline=row.deadline,
-        years=row.years,
-        suggestions=suggestions,
-        position=row.position,
-        planned_start=row.planned_start,
-        planned_end=row.planned_end,
-        status=row.status,  # type: ignore[arg-type]
-        notes=row.notes,
-        completed_on=row.completed_on,
-    )
-
-
-def _topics(text: str) -> frozenset[int]:
-    return frozenset(int(t) for t in text.split(",") if t.strip().isdigit())
-
-
 def _load(ws: Workspace, session: Session) -> PlanView | None:
-    record = repository.active_plan(session=session)
-    if record is None or record.id is None:
-        return None
-    rows = repository.plan_steps(session=session, plan_id=record.id)
-    roles = ws.catalog.roles
-    steps = tuple(
-        _from_row(
-            r,
-            roles[r.stage_role_id].experience_suggestions
-            if r.kind == "experience" and r.stage_role_id in roles
-            else (),
-        )
-        for r in rows
-    )
-    stages = tuple(record.route.split(",")) if record.route else (record.role_id,)
-    options = PlanOptions(record.hours_per_week, record.start_date)
-    plan = Plan(record.role_id, stages, steps, options, record.eta or record.start_date)
-    today = ws.today()
-    target = roles.get(record.role_id)
-    if target is None:
-        raise NotFoundError(
-            f"The stored plan is for role {record.role_id!r}, which this catalog no longer has; "
-            "choose a new target and regenerate."
-        )
-    return PlanView(
-        plan_id=record.id,
-        plan=plan,
-        readiness=readiness(ws.catalog, snapshot(session, today), target, today),
-        topics_done={r.key: _topics(r.topics_done) for r in rows if r.topics_done},
-        created_at=record.created_at,
-    )
-
-
-def current_plan(ws: Workspace) -> PlanView | None:
-    """The stored active plan, or None when none has been made yet."""
-    with ws.transaction() as session:
-        return _load(ws, session)
+    return load_plan(ws, repository.driver_connection(session))
 
 
 def generate_plan(
@@ -335,7 +259,7 @@ def set_topic_done(ws: Workspace, *, position: int, index: int, done: bool) -> S
         total = _topic_count(ws, row)
         if not 0 <= index < total:
             raise InvalidInputError(f"Step {position} has topics 1 to {total}, not {index + 1}.")
-        ticked = set(_topics(row.topics_done))
+        ticked = set(topic_indices(row.topics_done))
         if done:
             ticked.add(index)
         else:

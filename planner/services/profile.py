@@ -5,14 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session
-
 from planner.catalog.schema import EDUCATION_ORDER
 from planner.errors import InvalidInputError
-from planner.planning import HeldCertification, ProfileSnapshot
 from planner.services.inputs import check_hours_per_week, check_years
+from planner.services.snapshot import snapshot
 from planner.services.workspace import Workspace
 from planner.store import repository
+
+__all__ = [
+    "ProfileSettings",
+    "clear_target",
+    "set_target",
+    "settings",
+    "snapshot",
+    "update_settings",
+]
 
 
 @dataclass(frozen=True)
@@ -24,24 +31,6 @@ class ProfileSettings:
     target_role_id: str | None
     hours_per_week: float
     start_date: date | None
-
-
-def snapshot(session: Session, today: date) -> ProfileSnapshot:
-    """The profile as plain data for the planning engine."""
-    profile = repository.get_profile(session=session)
-    held = tuple(
-        HeldCertification(c.cert_id, c.earned_on, c.expires_on)
-        for c in repository.list_certifications(session=session)
-        if c.status == "held"
-    )
-    return ProfileSnapshot(
-        levels=repository.latest_levels(session=session),
-        certifications=held,
-        years_experience=profile.years_experience,
-        years_recorded_on=profile.years_recorded_on,
-        education=profile.education,
-        current_role_id=profile.current_role_id,
-    )
 
 
 def settings(ws: Workspace) -> ProfileSettings:

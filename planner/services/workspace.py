@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from planner.catalog import Catalog, builtin_catalog
 from planner.errors import StorageError
-from planner.store import data_dir, database_path, open_database
+from planner.store.database import open_database, readable_at_head
 from planner.store.engine import advice_for
+from planner.store.paths import data_dir, database_path
+
+if TYPE_CHECKING:  # SQLAlchemy is imported with the engine, on the first write (or read of
+    # what planner.store.reads does not cover): a start that only reads does without it.
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +43,7 @@ class Workspace:
         self._catalog: Catalog | None = None  # the base joined with the custom entries
         self._skipped_custom: tuple[str, ...] = ()
         self._engine: Engine | None = None
+        self._reader: sqlite3.Connection | None = None  # reads before the engine is open
         self.today = today
 
     @property
@@ -79,9 +84,10 @@ class Workspace:
     def _join_custom(self, base: Catalog) -> Catalog:
         from planner.catalog.custom import merge_custom, parse_definitions
         from planner.catalog.schema import Role, Skill
-        from planner.store.custom_catalog import read_definitions
+        from planner.store.reads import custom_definitions
 
-        stored = read_definitions(self.engine)
+        with self.reading() as connection:
+            stored = custom_definitions(connection)
         if not stored.skills and not stored.roles:
             self._skipped_custom = ()
             return base
@@ -98,11 +104,64 @@ class Workspace:
     def engine(self) -> Engine:
         if self._engine is None:
             self._engine = open_database(database_path(data_dir(self.folder)))
+            self._close_reader()
         return self._engine
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A driver connection for the plain reads of ``planner.store.reads``, in one read
+        transaction: a snapshot of the last committed state, taken without waiting for a
+        writer (WAL), and never one that writes.
+
+        Before anything has needed the engine, and with the database already at this
+        version's schema, it is a light connection of its own: no SQLAlchemy. Otherwise it is
+        one of the engine's connections (the database is created or upgraded first)."""
+        if self._engine is None and self._reader is None:
+            path = database_path(data_dir(self.folder))
+            if readable_at_head(path):
+                from planner.store.reads import connect_for_reading
+
+                self._reader = connect_for_reading(path)
+        if self._engine is None and self._reader is not None:
+            yield from self._read_on(self._reader)
+            return
+        pooled = self.engine.raw_connection()
+        try:
+            driver = pooled.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            yield from self._read_on(driver)
+        finally:
+            pooled.close()
+
+    def _read_on(self, connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        if connection.in_transaction:  # a read within one (the catalog first asked for there)
+            yield connection
+            return
+        try:
+            connection.execute("BEGIN")
+        except sqlite3.Error as exc:
+            raise self._read_failure(exc) from exc
+        try:
+            yield connection
+        except sqlite3.Error as exc:
+            raise self._read_failure(exc) from exc
+        finally:
+            connection.execute("ROLLBACK")
+
+    def _read_failure(self, exc: sqlite3.Error) -> StorageError:
+        return StorageError(f"Could not read {self.database_file}: {exc}. {advice_for(exc)}.")
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: everything in the block is committed together, or nothing is."""
+        from sqlalchemy.exc import OperationalError
+        from sqlmodel import Session
+
         session = Session(self.engine, expire_on_commit=False)
         try:
             yield session
@@ -122,6 +181,7 @@ class Workspace:
     def close(self) -> None:
         # A restore or a fresh start replaces the file: its custom entries are read anew.
         self._catalog = None
+        self._close_reader()
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

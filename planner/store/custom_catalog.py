@@ -7,7 +7,6 @@ the functions taking a session never commit: the calling service owns the transa
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import Engine, delete
@@ -16,16 +15,9 @@ from sqlmodel import Session, col, select
 from planner.errors import StorageError
 from planner.store.engine import advice_for
 from planner.store.models import CustomRole, CustomSkill, Plan, utc_now
+from planner.store.reads import StoredDefinitions, custom_definitions
 
 _Row = TypeVar("_Row", CustomSkill, CustomRole)
-
-
-@dataclass(frozen=True)
-class StoredDefinitions:
-    """Every custom row as (id, definition), by id."""
-
-    skills: tuple[tuple[str, str], ...]
-    roles: tuple[tuple[str, str], ...]
 
 
 def read_definitions(engine: Engine) -> StoredDefinitions:
@@ -42,10 +34,7 @@ def read_definitions(engine: Engine) -> StoredDefinitions:
         assert isinstance(connection, sqlite3.Connection)
         connection.execute("BEGIN")
         try:
-            skills = connection.execute("SELECT id, definition FROM custom_skill ORDER BY id")
-            skill_rows = tuple((str(i), str(d)) for i, d in skills.fetchall())
-            roles = connection.execute("SELECT id, definition FROM custom_role ORDER BY id")
-            role_rows = tuple((str(i), str(d)) for i, d in roles.fetchall())
+            return custom_definitions(connection)
         finally:
             connection.execute("ROLLBACK")
     except sqlite3.Error as exc:
@@ -54,7 +43,6 @@ def read_definitions(engine: Engine) -> StoredDefinitions:
         ) from exc
     finally:
         raw.close()
-    return StoredDefinitions(skill_rows, role_rows)
 
 
 def custom_skill_ids(*, session: Session) -> set[str]:

@@ -10,15 +10,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
-
 from planner.errors import StorageError, UnusableDatabaseError
 from planner.store.backup import backup_before_migration, read_only_uri
 from planner.store.engine import advice_for, is_damage, make_engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions. Opening a database already at it needs no
@@ -92,6 +90,8 @@ def open_database(path: Path) -> Engine:
     raises StorageError and is left byte for byte as it was. An existing database that needs
     upgrading is first copied beside itself (``<name>.before-<revision>-<time>.bak``).
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     path = Path(path)
     stored = _check(path)
     at_head = stored.revisions == {HEAD_REVISION}
@@ -117,6 +117,15 @@ def open_database(path: Path) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def readable_at_head(path: Path) -> bool:
+    """Whether ``path`` holds a planner database at this version's schema, so that it can be
+    read as it is (``planner.store.reads``) without SQLAlchemy. False for a missing, empty or
+    older file (``open_database`` creates or upgrades it); what cannot be opened at all
+    raises as ``open_database`` would, and is left as it was."""
+    stored = _check(Path(path))
+    return stored.revisions == {HEAD_REVISION} and bool(stored.tables & PLANNER_TABLES)
 
 
 def check_database(path: Path) -> None:

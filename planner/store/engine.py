@@ -7,13 +7,12 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, event
-from sqlalchemy.engine import URL
-from sqlmodel import create_engine
+from typing import TYPE_CHECKING, Any
 
 from planner.errors import StorageError
+
+if TYPE_CHECKING:  # imported where used: advice_for and is_damage serve reads without them
+    from sqlalchemy import Connection, Engine
 
 PRAGMAS = ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL", "busy_timeout=5000")
 
@@ -33,6 +32,10 @@ def make_engine(path: Path) -> Engine:
                 f"Cannot create the database file {path}: {reason}. "
                 "Check that its folder exists and that you can write to it."
             ) from exc
+    from sqlalchemy import event
+    from sqlalchemy.engine import URL
+    from sqlmodel import create_engine
+
     engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

@@ -11,14 +11,38 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
-EDUCATION_LEVELS = ("none", "associate", "bachelor", "master", "phd")
-RATING_SOURCES = ("manual", "step", "import")
-CERTIFICATION_STATUSES = ("held", "planned")
-STEP_KINDS = ("skill", "certification", "renewal", "experience", "milestone")
-STEP_STATUSES = ("todo", "in_progress", "done", "skipped")
-MIN_LEVEL, MAX_LEVEL = 0, 5
-# Rolling backups kept in the data folder (a preference; see services.backups).
-DEFAULT_BACKUPS_TO_KEEP, MAX_BACKUPS_TO_KEEP = 10, 100
+# The allowed values and defaults live apart, so the start-up reads need no SQLAlchemy.
+from planner.store.columns import (
+    CERTIFICATION_STATUSES,
+    DEFAULT_BACKUPS_TO_KEEP,
+    DEFAULT_HOURS_PER_WEEK,
+    EDUCATION_LEVELS,
+    MAX_BACKUPS_TO_KEEP,
+    MAX_LEVEL,
+    MIN_LEVEL,
+    RATING_SOURCES,
+    STEP_KINDS,
+    STEP_STATUSES,
+)
+
+# Re-exported: the tables' users import them from here.
+__all__ = [
+    "CERTIFICATION_STATUSES",
+    "EDUCATION_LEVELS",
+    "MAX_BACKUPS_TO_KEEP",
+    "RATING_SOURCES",
+    "STEP_KINDS",
+    "CustomRole",
+    "CustomSkill",
+    "HeldCertification",
+    "Plan",
+    "PlanStep",
+    "Profile",
+    "SkillRating",
+    "UTCDateTime",
+    "UserResource",
+    "utc_now",
+]
 
 # Named constraints, so that later migrations (batch mode on SQLite) can refer to them.
 SQLModel.metadata.naming_convention = {
@@ -69,7 +93,7 @@ class Profile(SQLModel, table=True):
     education: str = "none"  # one of EDUCATION_LEVELS
     current_role_id: str | None = None
     target_role_id: str | None = None
-    hours_per_week: float = 6.0
+    hours_per_week: float = DEFAULT_HOURS_PER_WEEK
     start_date: date | None = None
     backups_to_keep: int = Field(
         default=DEFAULT_BACKUPS_TO_KEEP,

@@ -7,18 +7,15 @@ They flush, so new rows have their ids when the function returns.
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
-from functools import cache
-from itertools import groupby
-from operator import itemgetter
+import sqlite3
+from datetime import date, datetime
 from typing import Literal
 
-from sqlalchemy import func, update
-from sqlalchemy.orm import aliased
+from sqlalchemy import update
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import Select
 
 from planner.errors import InvalidInputError, NotFoundError
+from planner.store import reads
 from planner.store.models import (
     CERTIFICATION_STATUSES,
     MAX_LEVEL,
@@ -32,6 +29,7 @@ from planner.store.models import (
     SkillRating,
     UserResource,
 )
+from planner.store.reads import RatingOnDay
 
 
 class _Keep(enum.Enum):
@@ -59,32 +57,17 @@ def latest_levels(*, session: Session) -> dict[str, int]:
 
 def latest_ratings(*, session: Session) -> list[tuple[str, int, datetime]]:
     """(skill id, level, rated at) of every rated skill's latest rating (the later id on a
-    tie), in no particular order.
-
-    One index seek per skill (``ix_skill_rating_skill_id_rated_at`` keeps each skill's
-    ratings in time order, ids last): a window over the whole table took 80 ms at 50,000
-    ratings, this about 2 ms.
-    """
-    rows = session.exec(_latest_ratings_query())
-    return [(skill_id, level, rated_at) for skill_id, level, rated_at in rows]
+    tie), in no particular order."""
+    return reads.latest_ratings(driver_connection(session))
 
 
-@cache
-def _latest_ratings_query() -> Select[str, int, datetime]:
-    # Built once: putting the statement together costs more than running it on a small
-    # history, and every refresh of the window asks for it.
-    rated = select(col(SkillRating.skill_id)).distinct().subquery("rated")
-    later = aliased(SkillRating, name="later")
-    latest_id = (
-        select(col(later.id))
-        .where(col(later.skill_id) == rated.c.skill_id)
-        .order_by(col(later.rated_at).desc(), col(later.id).desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    return select(
-        col(SkillRating.skill_id), col(SkillRating.level), col(SkillRating.rated_at)
-    ).where(col(SkillRating.id).in_(select(latest_id).select_from(rated)))
+def driver_connection(session: Session) -> sqlite3.Connection:
+    """The driver's own connection under ``session``, in its transaction, for the plain reads
+    of ``planner.store.reads``; what the session holds back is flushed first, so they see it."""
+    session.flush()
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
 
 
 def rating_history(*, session: Session, skill_id: str | None = None) -> list[SkillRating]:
@@ -95,50 +78,9 @@ def rating_history(*, session: Session, skill_id: str | None = None) -> list[Ski
     return list(session.exec(query))
 
 
-# SQLite works out local days with the C library's localtime_r, as Python's astimezone()
-# does, but only in these years: outside them it maps a date into another year first. The
-# fraction of a second is cut off first (it would round 23:59:59.9996 up into the next day;
-# offsets change on whole seconds, so the day is that of the exact time). The day comes as
-# Python's date ordinal: a number is made faster than a text, 50,000 times over.
-_LOCALTIME_SPAN = (datetime(1971, 1, 1, tzinfo=UTC), datetime(2038, 1, 1, tzinfo=UTC))
-_ORDINAL_OF_JULIAN_DAY = 1721424.5  # the Julian day at which date.toordinal() counts 0
-_RATING_DAYS_SQL = (
-    "SELECT skill_id, level, "
-    f"CAST(julianday(substr(rated_at, 1, 19), 'localtime') - {_ORDINAL_OF_JULIAN_DAY} "
-    "AS INTEGER) FROM skill_rating ORDER BY rated_at, id"
-)
-
-
-# A rating as the progress chart reads it: (skill id, level, its local day's date ordinal).
-RatingOnDay = tuple[str, int, int]
-
-
 def rating_days(*, session: Session) -> list[tuple[date, list[RatingOnDay]]]:
-    """Every rating, oldest first, grouped by the local day it was made on:
-    ``(day, [(skill id, level, day.toordinal()), ...])``, one entry per run of ratings on
-    the same day.
-
-    Made for long histories (ten years of daily ratings, 50,000 rows): plain tuples straight
-    from the driver, each rating's local day worked out by SQLite. ORM rows took 1 s there,
-    and converting 50,000 datetimes to local time in Python 100 ms.
-    """
-    low, high = _LOCALTIME_SPAN
-    rated_at = col(SkillRating.rated_at)
-    outside = select(func.count()).where((rated_at < low) | (rated_at >= high))
-    if session.exec(outside).one():
-        query = select(col(SkillRating.skill_id), col(SkillRating.level), rated_at).order_by(
-            rated_at, col(SkillRating.id)
-        )
-        rows = [
-            (s, lv, when.astimezone().date().toordinal()) for s, lv, when in session.exec(query)
-        ]
-    else:
-        # The driver's own cursor, in the session's transaction: SQLAlchemy's rows cost as
-        # much again as the query itself at this size. Its rows are passed on as they come.
-        driver = session.connection().connection.driver_connection
-        assert driver is not None  # the session's connection is open: it just ran a query
-        rows = driver.execute(_RATING_DAYS_SQL).fetchall()
-    return [(date.fromordinal(day), list(run)) for day, run in groupby(rows, itemgetter(2))]
+    """Every rating, oldest first, grouped by local day (see ``reads.rating_days``)."""
+    return reads.rating_days(driver_connection(session))
 
 
 def rating_levels(*, session: Session, skill_id: str) -> list[tuple[datetime, int]]:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from planner.errors import PlannerError
 from planner.services.workspace import Workspace
-from planner.ui.commands import ServiceCommand
+from planner.ui.service_command import ServiceCommand
 
 T = TypeVar("T")
 

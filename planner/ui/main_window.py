@@ -58,17 +58,21 @@ class _Opened(NamedTuple):
 
 
 def _open(data_dir: Path | None, ws: Workspace | None) -> _Opened:
-    """The slow part of starting: imports, the catalog, the database (migrated if needed),
-    and today's backup."""
+    """The slow part of starting: imports, the catalog, the database vetted (created or
+    migrated if need be), and today's backup.
+
+    A database already at this version's schema is only read until the person changes
+    something: the dashboard is drawn without SQLAlchemy and SQLModel (about 350 ms and
+    50 MB), which come with the first change or the first other page (planner.store.reads).
+    """
     from planner.services.backups import auto_backup
     from planner.services.workspace import Workspace
-    from planner.ui import pages  # noqa: F401  (the pages' imports, also off the GUI thread)
+    from planner.ui.dashboard import page  # noqa: F401  (its imports, also off the GUI thread)
 
     ws = ws or Workspace(data_dir)
-    _ = ws.catalog
-    _ = ws.engine
-    # What was just loaded (modules, the catalog, the schema) lives as long as the window:
-    # out of the collector's sight, later full collections do not walk it again.
+    _ = ws.catalog  # vets the database and reads the person's own catalog entries
+    # What was just loaded (modules, the catalog) lives as long as the window: out of the
+    # collector's sight, later full collections do not walk it again.
     gc.freeze()
     try:
         auto_backup(ws)
