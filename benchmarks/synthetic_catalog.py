@@ -1,4 +1,4 @@
-"""A large, deterministic catalog built in memory from the real schema models.
+"""A large, deterministic catalog built in memory from the real schema classes.
 
 The catalog is made of *domains* (about a hundred skills each, in five tiers from foundations
 up). A prerequisite always points to a lower tier: mostly within its own domain, sometimes to

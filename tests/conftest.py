@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,17 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = date(2026, 11, 23)  # a fixed "today" so dated results are the same on every run
+
+
+# The catalog's start-up cache: one private folder for the whole run, set before any test
+# module is imported (some build data from the catalog at import) and inherited by the
+# processes the tests start, so no test reads or writes the user's cache.
+_CACHE_DIR = tempfile.mkdtemp(prefix="planner-test-cache-")
+os.environ["PLANNER_CACHE_DIR"] = _CACHE_DIR
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

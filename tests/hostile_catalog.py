@@ -3,9 +3,8 @@ that check each rendering surface (window, PDF, Markdown) shows text literally."
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
-
-from pydantic import BaseModel
 
 from planner.catalog import Catalog, builtin_catalog
 
@@ -23,10 +22,13 @@ def hostile(value: Any, payload: str, field: str = "") -> Any:
         return value
     if isinstance(value, str):
         return f"{value} {payload}"
-    if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        return value.model_copy(
-            update={name: hostile(getattr(value, name), payload, name) for name in fields}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value,
+            **{
+                f.name: hostile(getattr(value, f.name), payload, f.name)
+                for f in dataclasses.fields(value)
+            },
         )
     if isinstance(value, tuple):
         return tuple(hostile(v, payload, field) for v in value)

@@ -1,7 +1,8 @@
 """The role catalog: skills, certifications and roles, loaded from resources/catalog.
 
 Names are imported on first use (PEP 562), so that `planner.catalog.scale` costs nothing:
-the window needs the scale before its first paint, pydantic only after.
+the window needs the scale before its first paint. The shipped catalog comes from a validated
+cache (planner.catalog.cache) when it can, without pydantic or tomllib.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ def __getattr__(name: str) -> Any:
 
 @cache
 def builtin_catalog() -> Catalog:
-    """The catalog shipped with the app (loaded once per process)."""
-    from planner.catalog.loader import load_catalog
+    """The catalog shipped with the app (loaded once per process, from the cache if current)."""
+    from planner.catalog.cache import cached_catalog
     from planner.resources import resource_path
 
-    return load_catalog(Path(resource_path("catalog")))
+    return cached_catalog(Path(resource_path("catalog")))

@@ -1,6 +1,6 @@
 """The person's own skills and roles joined to the shipped catalog.
 
-Custom entries are ordinary catalog entries (the same pydantic models, the same rules) that
+Custom entries are ordinary catalog entries (the same schema classes, the same rules) that
 live in the person's database. Here they are checked against the catalog they join, merged
 into it, and written in the catalog's TOML format. Pure: no database, no Qt.
 """
@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 import tomli_w
-from pydantic import BaseModel, ValidationError
 
 from planner.catalog.catalog import Catalog, normalise_name
 from planner.catalog.loader import check_role, find_prerequisite_cycle
 from planner.catalog.schema import Role, Skill
+from planner.catalog.validation import InvalidEntry, to_data, validate_json
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", Skill, Role)
 
 MAX_ID_LENGTH = 60
 
@@ -192,11 +192,11 @@ def parse_definitions(
     entries = []
     for row_id, text in rows:
         try:
-            entry = model.model_validate_json(text)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "definition"
-            skipped.append(f"custom {kind} {row_id!r}: {where}: {first['msg']}")
+            entry = validate_json(model, text)
+        except InvalidEntry as exc:
+            first = exc.errors[0]
+            where = ".".join(str(p) for p in first.loc) or "definition"
+            skipped.append(f"custom {kind} {row_id!r}: {where}: {first.msg}")
             continue
         if getattr(entry, "id", None) != row_id:
             skipped.append(f"custom {kind} {row_id!r}: its definition has another id")
@@ -285,12 +285,10 @@ def builtin_part(catalog: Catalog) -> Catalog:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _table(entry: BaseModel) -> dict[str, object]:
-    # JSON mode gives TOML-ready values (topic levels as string keys); unset optional values
+def _table(entry: Skill | Role) -> dict[str, object]:
+    # JSON-ready values are TOML-ready (topic levels as string keys); unset optional values
     # and defaults are left out, as a hand-written catalog file leaves them out.
-    data: dict[str, object] = entry.model_dump(
-        mode="json", exclude_none=True, exclude_defaults=True
-    )
+    data = to_data(entry, leave_out_defaults=True)
     # One alternative is written as the catalog writes it: skill = "x", not any_of = ["x"].
     for key, single in (("requirements", "skill"), ("certifications", "certification")):
         items = data.get(key)

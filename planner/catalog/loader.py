@@ -23,13 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from planner.catalog.catalog import Catalog, normalise_name
 from planner.catalog.schema import Category, Certification, Family, Role, Skill
+from planner.catalog.validation import InvalidEntry, validate
 from planner.errors import CatalogError
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 # The largest shipped file is about 65 kB; anything this big is not a catalog file, and
 # reading it whole would only cost memory before failing anyway.
@@ -119,11 +118,11 @@ def _read_toml(path: Path, problems: _Problems, *, optional: bool = False) -> di
     return None
 
 
-def _describe(error: ValidationError) -> str:
+def _describe(error: InvalidEntry) -> str:
     parts = []
-    for item in error.errors():
-        where = ".".join(str(p) for p in item["loc"]) or "entry"
-        parts.append(f"{where}: {item['msg']}")
+    for item in error.errors:
+        where = ".".join(str(p) for p in item.loc) or "entry"
+        parts.append(f"{where}: {item.msg}")
     return "; ".join(parts)
 
 
@@ -137,8 +136,8 @@ def _entries(
     for position, item in enumerate(raw, start=1):
         label = _label(item.get("id", f"#{position}") if isinstance(item, dict) else f"#{position}")
         try:
-            yield model.model_validate(item)
-        except ValidationError as exc:
+            yield validate(model, item)
+        except InvalidEntry as exc:
             problems.add(f"{path}, {key} {label}", _describe(exc))
 
 
@@ -149,8 +148,8 @@ def _read_role(path: Path, problems: _Problems) -> Role | None:
 
 def _read_role_table(data: dict[str, Any], path: Path, problems: _Problems) -> Role | None:
     try:
-        return Role.model_validate(data)
-    except ValidationError as exc:
+        return validate(Role, data)
+    except InvalidEntry as exc:
         problems.add(f"{path}, role {_label(data.get('id', path.stem))}", _describe(exc))
         return None
 

@@ -5,18 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from planner.catalog.posting_cues import SENIORITY_WORDS
 from planner.catalog.posting_text import Segment
 from planner.catalog.posting_wording import Wording
-from planner.catalog.schema import (
-    CertificationRecommendation,
-    EducationRequirement,
-    Requirement,
-    Role,
-    Seniority,
-)
+from planner.catalog.schema import Role, Seniority
+from planner.catalog.validation import InvalidEntry, validate
 from planner.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -115,34 +108,41 @@ def build_role(extraction: Extraction, *, title: str, role_id: str, source: str)
             "before saving the role."
         )
     requirements = [
-        Requirement(
-            any_of=(r.skill_id,), level=r.level, importance=r.importance, note=_cut(r.sentence)
-        )
+        {
+            "any_of": (r.skill_id,),
+            "level": r.level,
+            "importance": r.importance,
+            "note": _cut(r.sentence),
+        }
         for r in extraction.requirements
     ]
     try:
-        return Role(
-            id=role_id,
-            title=title,
-            family=CUSTOM_FAMILY,
-            seniority=guess_seniority(title, extraction.segments, extraction.min_years),
-            summary=_summary(extraction.segments, title),
-            responsibilities=_responsibilities(extraction.segments, title),
-            requirements=tuple(requirements),
-            certifications=tuple(
-                CertificationRecommendation(any_of=(c.certification_id,), importance=c.importance)
-                for c in extraction.certifications
-            ),
-            education=tuple(
-                EducationRequirement(level=e.level, fields=e.fields, importance=e.importance)
-                for e in extraction.education
-            ),
-            min_years_experience=extraction.min_years or 0,
-            experience_note=_cut(extraction.years_sentence),
-            sources=(source or "job posting",),
+        # Validated as a catalog file's role is: the posting's text may break any rule.
+        return validate(
+            Role,
+            {
+                "id": role_id,
+                "title": title,
+                "family": CUSTOM_FAMILY,
+                "seniority": guess_seniority(title, extraction.segments, extraction.min_years),
+                "summary": _summary(extraction.segments, title),
+                "responsibilities": _responsibilities(extraction.segments, title),
+                "requirements": requirements,
+                "certifications": [
+                    {"any_of": (c.certification_id,), "importance": c.importance}
+                    for c in extraction.certifications
+                ],
+                "education": [
+                    {"level": e.level, "fields": e.fields, "importance": e.importance}
+                    for e in extraction.education
+                ],
+                "min_years_experience": extraction.min_years or 0,
+                "experience_note": _cut(extraction.years_sentence),
+                "sources": (source or "job posting",),
+            },
         )
-    except ValidationError as exc:
+    except InvalidEntry as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'role'}: {e['msg']}" for e in exc.errors()
+            f"{'.'.join(str(p) for p in e.loc) or 'role'}: {e.msg}" for e in exc.errors
         )
         raise InvalidInputError(f"The role {title!r} cannot be built: {problems}.") from None

@@ -1,15 +1,22 @@
-"""The shape of the role catalog: skills, certifications and roles, validated with pydantic.
+"""The shape of the role catalog: skills, certifications and roles, as frozen dataclasses.
 
-Catalog files are TOML; these models are what they must parse into. Cross-references (a role
-naming a skill, a prerequisite naming a skill) are checked by ``planner.catalog.loader``.
+Catalog files are TOML; these classes are what they must parse into. The constraints are
+written as ``annotated_types`` metadata and checks that pydantic runs when
+``planner.catalog.validation`` validates outside data; this module never imports pydantic, so
+the start-up cache (``planner.catalog.cache``) builds a catalog without loading it.
+Constructing a class directly checks nothing: it is for trusted data (code, the cache).
+Cross-references (a role naming a skill, a prerequisite naming a skill) are checked by
+``planner.catalog.loader``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from annotated_types import Ge, Gt, Le, MinLen
 
 from planner.catalog.scale import MAX_LEVEL
 
@@ -18,9 +25,10 @@ from planner.catalog.scale import MAX_LEVEL
 MAX_HOURS = 5000
 MAX_YEARS = 50
 
-Level = Annotated[int, Field(ge=0, le=MAX_LEVEL)]
-Hours = Annotated[int, Field(gt=0, le=MAX_HOURS)]
-TargetLevel = Annotated[int, Field(ge=1, le=MAX_LEVEL)]
+Level = Annotated[int, Ge(0), Le(MAX_LEVEL)]
+Hours = Annotated[int, Gt(0), Le(MAX_HOURS)]
+TargetLevel = Annotated[int, Ge(1), Le(MAX_LEVEL)]
+Text = Annotated[str, MinLen(1)]
 Importance = Literal["required", "preferred"]
 Seniority = Literal["entry", "mid", "senior", "lead", "executive"]
 ResourceKind = Literal["documentation", "book", "course", "practice"]
@@ -35,14 +43,29 @@ EDUCATION_NAMES: dict[str, str] = {
     "phd": "Doctorate (PhD)",
 }
 
+# inf and nan are valid TOML floats; no figure in a catalog can be either. A plain dict, read
+# by pydantic when it validates a class (pydantic's ConfigDict is a TypedDict of these keys).
+_CONFIG: dict[str, Any] = {"extra": "forbid", "str_strip_whitespace": True, "allow_inf_nan": False}
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class _Strict(BaseModel):
-    # inf and nan are valid TOML floats; no figure in a catalog can be either.
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
-    )
+@dataclass(frozen=True, slots=True)
+class Check:
+    """Annotated metadata: ``check(value)`` returns the value or raises ValueError.
+
+    Pydantic runs it after the field's own validation, so the problem is reported at the
+    field's place (``id: Value error, ...``) along with every other problem of the entry.
+    WORKAROUND: pydantic's AfterValidator would do the same, but importing it here would load
+    pydantic at start-up; this is the hook AfterValidator itself uses.
+    """
+
+    check: Callable[[Any], Any]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
 
 
 def _check_slug(value: str) -> str:
@@ -51,54 +74,60 @@ def _check_slug(value: str) -> str:
     return value
 
 
-class Resource(_Strict):
+def _check_hours(value: tuple[int, ...]) -> tuple[int, ...]:
+    if any(h <= 0 for h in value):
+        raise ValueError("every level needs a positive number of hours")
+    if any(h > MAX_HOURS for h in value):
+        raise ValueError(f"no level takes more than {MAX_HOURS} hours")
+    return value
+
+
+def _check_topics(value: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    missing = [lv for lv in range(1, MAX_LEVEL + 1) if not value.get(lv)]
+    if missing:
+        raise ValueError(f"topics are missing for level(s) {missing}")
+    return value
+
+
+Slug = Annotated[str, Check(_check_slug)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resource:
     """Something to learn from. The link is shown as text; the app never opens it itself."""
 
-    title: str = Field(min_length=1)
+    __pydantic_config__ = _CONFIG
+
+    title: Text
     kind: ResourceKind
     link: str | None = None
 
 
-class SkillLevel(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SkillLevel:
     """A skill at a minimum level (a prerequisite, or what a certification assumes)."""
+
+    __pydantic_config__ = _CONFIG
 
     skill: str
     level: TargetLevel
 
 
-class Skill(_Strict):
-    id: str
-    name: str = Field(min_length=1)
-    category: str
-    description: str = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Skill:
+    __pydantic_config__ = _CONFIG
+
+    id: Slug
+    name: Text
+    category: Slug
+    description: Text
     aliases: tuple[str, ...] = ()
     prerequisites: tuple[SkillLevel, ...] = ()
     # hours[i] is the typical effort to climb from level i to level i + 1.
-    hours: tuple[int, int, int, int, int]
-    resources: tuple[Resource, ...] = Field(min_length=1)
+    hours: Annotated[tuple[int, int, int, int, int], Check(_check_hours)]
+    resources: Annotated[tuple[Resource, ...], MinLen(1)]
     # topics[level] is the checklist a learner works through to reach that level (1..5).
-    topics: dict[TargetLevel, tuple[str, ...]]
-
-    _id = field_validator("id", "category")(_check_slug)
-
-    @field_validator("hours")
-    @classmethod
-    def _positive_hours(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        if any(h <= 0 for h in value):
-            raise ValueError("every level needs a positive number of hours")
-        if any(h > MAX_HOURS for h in value):
-            raise ValueError(f"no level takes more than {MAX_HOURS} hours")
-        return value
-
-    @field_validator("topics")
-    @classmethod
-    def _every_level_has_topics(
-        cls, value: dict[int, tuple[str, ...]]
-    ) -> dict[int, tuple[str, ...]]:
-        missing = [lv for lv in range(1, MAX_LEVEL + 1) if not value.get(lv)]
-        if missing:
-            raise ValueError(f"topics are missing for level(s) {missing}")
-        return value
+    topics: Annotated[dict[TargetLevel, tuple[str, ...]], Check(_check_topics)]
 
     def topics_between(self, start: int, end: int) -> list[str]:
         """The checklist for climbing from ``start`` to ``end``: each level's topics in turn."""
@@ -109,112 +138,132 @@ class Skill(_Strict):
         return sum(self.hours[start:end]) if end > start else 0
 
 
-class Category(_Strict):
-    id: str
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Category:
+    __pydantic_config__ = _CONFIG
+
+    id: Slug
     name: str
-    _id = field_validator("id")(_check_slug)
 
 
-class Family(_Strict):
-    id: str
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Family:
+    __pydantic_config__ = _CONFIG
+
+    id: Slug
     name: str
-    _id = field_validator("id")(_check_slug)
 
 
-class Certification(_Strict):
-    id: str
-    name: str = Field(min_length=1)
-    issuer: str = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Certification:
+    __pydantic_config__ = _CONFIG
+
+    id: Slug
+    name: Text
+    issuer: Text
     description: str = ""
     aliases: tuple[str, ...] = ()
     assumes: tuple[SkillLevel, ...] = ()
     prep_hours: Hours
     # None where the issuer sets no expiry.
-    validity_years: int | None = Field(default=None, ge=1, le=MAX_YEARS)
+    validity_years: Annotated[int, Ge(1), Le(MAX_YEARS)] | None = None
     # Hours to prepare a renewal; defaults to a quarter of the preparation.
     renewal_hours: Hours | None = None
     resources: tuple[Resource, ...] = ()
-
-    _id = field_validator("id")(_check_slug)
 
     @property
     def renewal_effort(self) -> int:
         return self.renewal_hours or max(1, round(self.prep_hours / 4))
 
 
-def _one_or_many(data: object, key: str) -> object:
-    """Accept ``key = "x"`` as shorthand for ``any_of = ["x"]``."""
-    if isinstance(data, dict) and key in data:
-        data = dict(data)
-        if "any_of" in data:
-            raise ValueError(f"give either '{key}' or 'any_of', not both")
-        data["any_of"] = [data.pop(key)]
-    return data
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Requirement:
+    """A skill the role needs at a level. ``any_of`` lists alternatives: one of them suffices.
 
+    Catalog files may write ``skill = "x"`` for ``any_of = ["x"]``;
+    ``planner.catalog.validation`` expands it before validating.
+    """
 
-class Requirement(_Strict):
-    """A skill the role needs at a level. ``any_of`` lists alternatives: one of them suffices."""
+    __pydantic_config__ = _CONFIG
 
-    any_of: tuple[str, ...] = Field(min_length=1)
+    any_of: Annotated[tuple[str, ...], MinLen(1)]
     level: TargetLevel
     importance: Importance
     # The role text's own wording, in our words: "deep understanding", "familiarity with".
     note: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: object) -> object:
-        return _one_or_many(data, "skill")
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CertificationRecommendation:
+    """A certification (or one of several) the role recommends; ``certification = "x"`` is
+    shorthand for ``any_of = ["x"]``, expanded as for Requirement."""
 
-class CertificationRecommendation(_Strict):
-    any_of: tuple[str, ...] = Field(min_length=1)
+    __pydantic_config__ = _CONFIG
+
+    any_of: Annotated[tuple[str, ...], MinLen(1)]
     importance: Importance = "preferred"
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: object) -> object:
-        return _one_or_many(data, "certification")
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EducationRequirement:
+    __pydantic_config__ = _CONFIG
 
-class EducationRequirement(_Strict):
     level: EducationLevel
     fields: tuple[str, ...] = ()
     importance: Importance
 
 
-class SalaryRange(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SalaryRange:
+    __pydantic_config__ = _CONFIG
+
     label: str
-    low: int = Field(gt=0)
-    high: int = Field(gt=0)
+    low: Annotated[int, Gt(0)]
+    high: Annotated[int, Gt(0)]
     currency: str = "USD"
     region: str = "US"
     year: int | None = None
 
-    @model_validator(mode="after")
-    def _ordered(self) -> SalaryRange:
+    def __post_init__(self) -> None:
+        # Pydantic reports this ValueError as a problem of the whole entry, as it did before.
         if self.high < self.low:
             raise ValueError("salary 'high' is below 'low'")
-        return self
 
 
-class Role(_Strict):
-    id: str
-    title: str = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Role:
+    __pydantic_config__ = _CONFIG
+
+    id: Slug
+    title: Text
     also_called: tuple[str, ...] = ()
-    family: str
+    family: Slug
     seniority: Seniority
-    summary: str = Field(min_length=1)
-    responsibilities: tuple[str, ...] = Field(min_length=1)
-    requirements: tuple[Requirement, ...] = Field(min_length=1)
+    summary: Text
+    responsibilities: Annotated[tuple[str, ...], MinLen(1)]
+    requirements: Annotated[tuple[Requirement, ...], MinLen(1)]
     certifications: tuple[CertificationRecommendation, ...] = ()
     education: tuple[EducationRequirement, ...] = ()
-    min_years_experience: float = Field(default=0, ge=0, le=MAX_YEARS)
+    min_years_experience: Annotated[float, Ge(0), Le(MAX_YEARS)] = 0.0
     experience_note: str = ""
     experience_suggestions: tuple[str, ...] = ()
     salary: tuple[SalaryRange, ...] = ()
     comes_from: tuple[str, ...] = ()
     leads_to: tuple[str, ...] = ()
-    sources: tuple[str, ...] = Field(min_length=1)
+    sources: Annotated[tuple[str, ...], MinLen(1)]
 
-    _id = field_validator("id", "family")(_check_slug)
+
+# Every class of the catalog, for the validation adapters and the cache's decoder.
+ENTRY_CLASSES: tuple[type, ...] = (
+    Resource,
+    SkillLevel,
+    Skill,
+    Category,
+    Family,
+    Certification,
+    Requirement,
+    CertificationRecommendation,
+    EducationRequirement,
+    SalaryRange,
+    Role,
+)

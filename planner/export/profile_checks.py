@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import ValidationError
-
 from planner.catalog.custom import text_problems
 from planner.catalog.schema import Role, Skill
+from planner.catalog.validation import InvalidEntry, validate_json
 from planner.planning.model import Phase
 from planner.store.models import (
     CERTIFICATION_STATUSES,
@@ -216,12 +215,12 @@ def read_definition(model: type[Skill] | type[Role], value: Any) -> Skill | Role
             "", "the text holds an unpaired surrogate (not valid Unicode)"
         ) from None
     try:
-        entry = model.model_validate_json(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        if first["type"] == "json_invalid":  # of the text made above: only too deep a nesting
+        entry = validate_json(model, raw)
+    except InvalidEntry as exc:
+        first = exc.errors[0]
+        if first.type == "json_invalid":  # of the text made above: only too deep a nesting
             raise DefinitionProblem("", "it is nested too deeply") from None
-        raise DefinitionProblem(_place(first["loc"]), _one_line(first["msg"])) from None
+        raise DefinitionProblem(_place(first.loc), _one_line(first.msg)) from None
     problems = text_problems(entry)
     if problems:
         raise DefinitionProblem("", problems[0])
@@ -243,7 +242,7 @@ def _place(loc: Iterable[int | str]) -> str:
     for part in loc:
         if isinstance(part, int):
             parts.append(f"[{part}]")
-        elif part == "[key]":  # pydantic's mark: the key before it is wrong, not its value
+        elif part == "[key]":  # the validator's mark: the key before it is wrong, not its value
             parts.append(" (the key)")
         elif _NAME.fullmatch(part):
             parts.append(f".{part}")

@@ -42,6 +42,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from planner.catalog.schema import Role, Skill
+from planner.catalog.validation import to_json
 from planner.errors import InvalidInputError
 from planner.export.profile_checks import (
     READERS,
@@ -428,7 +429,7 @@ def _read_custom(
             raise DocumentError(
                 f"{where}.definition.id", f"{show(entry.id)} is not the id of its entry"
             )
-        rows.append({**row, "definition": entry.model_dump_json()})
+        rows.append({**row, "definition": to_json(entry)})
     return tuple(rows)
 
 

@@ -9,7 +9,7 @@ Every change is one transaction, checked against the whole catalog first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planner import __version__
@@ -28,11 +28,13 @@ from planner.catalog.custom import (
 )
 from planner.catalog.loader import find_prerequisite_cycle, read_custom_file
 from planner.catalog.schema import Role, Skill
+from planner.catalog.validation import InvalidEntry, to_data, to_json, validate
 from planner.errors import InvalidInputError, NotFoundError
 from planner.export.atomic import write_atomically
 from planner.services.workspace import Workspace
 from planner.store import custom_catalog as store
 from planner.store import repository
+from planner.store.reads import custom_definitions
 
 # At most this many problems are quoted in one message; the rest are counted.
 _QUOTED = 5
@@ -110,7 +112,7 @@ def save_role(ws: Workspace, role: Role, *, replace: bool = False) -> Role:
         _refuse_taken_id(ws, "role", role.id, store.custom_role_ids(session=session), replace)
         if problems:
             raise InvalidInputError(f"Cannot save the role {role.title!r}: {_listed(problems)}.")
-        store.put_role(session=session, role_id=role.id, definition=role.model_dump_json())
+        store.put_role(session=session, role_id=role.id, definition=to_json(role))
     return ws.reload_catalog().roles[role.id]
 
 
@@ -127,7 +129,7 @@ def save_skill(ws: Workspace, skill: Skill, *, replace: bool = False) -> Skill:
         _refuse_taken_id(ws, "skill", skill.id, store.custom_skill_ids(session=session), replace)
         if problems:
             raise InvalidInputError(f"Cannot save the skill {skill.name!r}: {_listed(problems)}.")
-        store.put_skill(session=session, skill_id=skill.id, definition=skill.model_dump_json())
+        store.put_skill(session=session, skill_id=skill.id, definition=to_json(skill))
     return ws.reload_catalog().skills[skill.id]
 
 
@@ -138,10 +140,14 @@ def duplicate_role(ws: Workspace, role_id: str, title: str) -> Role:
     title = " ".join(title.split())
     if not title:
         raise InvalidInputError("Give the copy a title.")
-    data = source.model_dump()
+    data = to_data(source)
     # Other names stay with the original: a search for them should find one role.
     data.update(id=new_role_id(ws, title), title=title, also_called=())
-    return save_role(ws, Role.model_validate(data))
+    try:
+        copy = validate(Role, data)
+    except InvalidEntry as exc:  # the title is the only thing that changed
+        raise InvalidInputError(f"The copy cannot be made: {exc}.") from None
+    return save_role(ws, copy)
 
 
 def _custom_id(ws: Workspace, kind: str, entry_id: str, stored: set[str]) -> str:
@@ -185,13 +191,12 @@ def delete_role(ws: Workspace, role_id: str) -> int:
         )
         for other in custom_roles(ws):
             if other.id != role_id and role_id in (*other.comes_from, *other.leads_to):
-                kept = other.model_copy(
-                    update={
-                        "comes_from": tuple(r for r in other.comes_from if r != role_id),
-                        "leads_to": tuple(r for r in other.leads_to if r != role_id),
-                    }
+                kept = replace(
+                    other,
+                    comes_from=tuple(r for r in other.comes_from if r != role_id),
+                    leads_to=tuple(r for r in other.leads_to if r != role_id),
                 )
-                store.put_role(session=session, role_id=kept.id, definition=kept.model_dump_json())
+                store.put_role(session=session, role_id=kept.id, definition=to_json(kept))
         store.delete_role(session=session, role_id=role_id)
     ws.reload_catalog()
     return plans
@@ -259,11 +264,10 @@ def _standing_alone(ws: Workspace, roles: list[Role]) -> list[Role]:
     where it is imported, those would not exist."""
     known = {*ws.base_catalog.roles, *(r.id for r in roles)}
     return [
-        r.model_copy(
-            update={
-                "comes_from": tuple(n for n in r.comes_from if n in known),
-                "leads_to": tuple(n for n in r.leads_to if n in known),
-            }
+        replace(
+            r,
+            comes_from=tuple(n for n in r.comes_from if n in known),
+            leads_to=tuple(n for n in r.leads_to if n in known),
         )
         for r in roles
     ]
@@ -346,7 +350,8 @@ def _count(n: int, thing: str, what: str, plural: str = "") -> str:
 
 def _stored(ws: Workspace) -> tuple[dict[str, Skill], dict[str, Role]]:
     """Every stored custom definition that still validates, by id."""
-    rows = store.read_definitions(ws.engine)
+    with ws.reading() as connection:
+        rows = custom_definitions(connection)
     ignored: list[str] = []
     skills = parse_definitions(Skill, "skill", rows.skills, ignored)
     roles = parse_definitions(Role, "role", rows.roles, ignored)
@@ -402,9 +407,9 @@ def import_custom(ws: Workspace, path: Path, *, replace: bool = False) -> Import
         raise InvalidInputError(f"Nothing was imported from {path}: {_listed(problems)}.")
     with ws.transaction() as session:
         for skill in entries.skills:
-            store.put_skill(session=session, skill_id=skill.id, definition=skill.model_dump_json())
+            store.put_skill(session=session, skill_id=skill.id, definition=to_json(skill))
         for role in entries.roles:
-            store.put_role(session=session, role_id=role.id, definition=role.model_dump_json())
+            store.put_role(session=session, role_id=role.id, definition=to_json(role))
     ws.reload_catalog()
     return ImportResult(
         added_skills=tuple(new["skill"]),

@@ -22,6 +22,7 @@ from planner import version
 from planner.catalog import Catalog
 from planner.catalog.custom import merge_custom, parse_definitions
 from planner.catalog.schema import Role, Skill
+from planner.catalog.validation import to_json
 from planner.errors import InvalidInputError
 from planner.export.atomic import write_atomically
 from planner.export.profile_json import (
@@ -172,7 +173,7 @@ def _as_dumped(
 ) -> tuple[dict[str, Any], ...]:
     by_id = {e.id: e for e in entries}
     return tuple(
-        {**r, "definition": by_id[r["id"]].model_dump_json()} for r in rows if r["id"] in kept
+        {**r, "definition": to_json(by_id[r["id"]])} for r in rows if r["id"] in kept
     )
 
 

@@ -6,43 +6,14 @@ the functions taking a session never commit: the calling service owns the transa
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TypeVar
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from planner.errors import StorageError
-from planner.store.engine import advice_for
 from planner.store.models import CustomRole, CustomSkill, Plan, utc_now
-from planner.store.reads import StoredDefinitions, custom_definitions
 
 _Row = TypeVar("_Row", CustomSkill, CustomRole)
-
-
-def read_definitions(engine: Engine) -> StoredDefinitions:
-    """Every custom skill and role, read in one plain (deferred) read transaction.
-
-    Not through a Session: every session begins with BEGIN IMMEDIATE, which would wait for
-    (and then fail on) a write transaction this process may hold at that moment, since the
-    catalog can first be asked for in the middle of one. A deferred read in WAL mode sees
-    the last committed state without waiting.
-    """
-    raw = engine.raw_connection()
-    try:
-        connection = raw.driver_connection
-        assert isinstance(connection, sqlite3.Connection)
-        connection.execute("BEGIN")
-        try:
-            return custom_definitions(connection)
-        finally:
-            connection.execute("ROLLBACK")
-    except sqlite3.Error as exc:
-        raise StorageError(
-            f"Could not read your custom roles and skills: {exc}. {advice_for(exc)}."
-        ) from exc
-    finally:
-        raw.close()
 
 
 def custom_skill_ids(*, session: Session) -> set[str]:

@@ -14,6 +14,7 @@ from planner.catalog.posting import Extraction, extract_requirements
 from planner.catalog.posting_cues import PATTERN_HINT_STARTS, PATTERN_HINTS
 from planner.catalog.posting_match import matcher_for
 from planner.catalog.schema import Role
+from planner.catalog.validation import to_data, validate
 from planner.errors import InvalidInputError
 
 
@@ -346,7 +347,7 @@ def test_to_role_builds_a_valid_custom_role(catalog: Catalog) -> None:
     role = extract_requirements(POSTING, catalog).to_role(
         "Senior Data Platform Engineer", "senior-data-platform-engineer", "posting.md"
     )
-    assert Role.model_validate(role.model_dump()) == role
+    assert validate(Role, to_data(role)) == role
     assert role.family == "custom" and role.seniority == "senior"
     assert role.sources == ("posting.md",)
     assert role.min_years_experience == 5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from contextlib import closing
 from datetime import date
@@ -110,16 +111,16 @@ def add_custom_entries(ws: Workspace) -> None:
 
     base = make_skill("crossplane", 'Crossplane "XR" <b>', prerequisites=("python",))
     custom_roles.save_skill(
-        ws, base.model_copy(update={"description": TRICKY_NOTE, "aliases": ("xp",)})
+        ws, dataclasses.replace(base, description=TRICKY_NOTE, aliases=("xp",))
     )
     custom_roles.save_skill(
         ws, make_skill("crossplane-compositions", "Compositions", prerequisites=("crossplane",))
     )
     deeper = Requirement(any_of=("crossplane-compositions",), level=2, importance="preferred")
     custom_roles.save_role(
-        ws, PLATFORM.model_copy(update={"requirements": (*PLATFORM.requirements, deeper)})
+        ws, dataclasses.replace(PLATFORM, requirements=(*PLATFORM.requirements, deeper))
     )
     copy = custom_roles.duplicate_role(ws, "cloud-architect", "My cloud architect")
     custom_roles.save_role(
-        ws, copy.model_copy(update={"comes_from": ("platform-engineer",)}), replace=True
+        ws, dataclasses.replace(copy, comes_from=("platform-engineer",)), replace=True
     )

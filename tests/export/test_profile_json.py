@@ -32,6 +32,7 @@ from sqlalchemy import delete
 
 from planner.catalog import builtin_catalog
 from planner.catalog.schema import Role, Skill
+from planner.catalog.validation import to_json, validate
 from planner.errors import InvalidInputError
 from planner.export import profile_json
 from planner.export.profile_checks import FIRST_DAY, LAST_DAY
@@ -180,9 +181,9 @@ def test_a_document_carries_every_column_of_every_table(sample: dict[str, Any]) 
     # In the order they were added: the ids are names, not numbers.
     assert [s["id"] for s in sample["custom_skills"]] == list(CUSTOM_SKILL_IDS)
     assert [r["id"] for r in sample["custom_roles"]] == list(CUSTOM_ROLE_IDS)
-    skill = Skill.model_validate(sample["custom_skills"][0]["definition"])
+    skill = validate(Skill, sample["custom_skills"][0]["definition"])
     assert skill.id == "crossplane" and skill.prerequisites[0].skill == "python"
-    role = Role.model_validate(sample["custom_roles"][0]["definition"])
+    role = validate(Role, sample["custom_roles"][0]["definition"])
     assert role.id == "platform-engineer"
     assert "crossplane-compositions" in {s for q in role.requirements for s in q.any_of}
     step = sample["plans"][0]["steps"][0]
@@ -207,7 +208,7 @@ def test_a_definition_is_stored_as_the_catalog_schema_writes_it(sample: dict[str
     del definition["aliases"]  # a default the schema fills in
     data = parse_document(encode(doc), schema_revision=HEAD)
     stored = data.custom_skills[0]["definition"]
-    assert stored == Skill.model_validate(definition).model_dump_json()
+    assert stored == to_json(validate(Skill, definition))
     assert (
         json.loads(stored)["name"] == "Crossplane, spaced" and json.loads(stored)["aliases"] == []
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from planner.catalog import Catalog
 from planner.catalog.schema import Certification, Role, Skill
+from planner.catalog.validation import validate
 
 
 def skill(
@@ -19,16 +20,21 @@ def skill(
 ) -> Skill:
     """A skill; ``hours`` is either the effort of every level or the five efforts in turn."""
     per_level = (hours,) * 5 if isinstance(hours, int) else tuple(hours)
-    return Skill(
-        id=skill_id,
-        name=skill_id.replace("-", " ").title(),
-        category="general",
-        description=f"The {skill_id} skill.",
-        aliases=tuple(aliases),
-        hours=per_level,  # type: ignore[arg-type]
-        prerequisites=tuple({"skill": s, "level": lv} for s, lv in prereqs),  # type: ignore[misc]
-        resources=({"title": f"{skill_id} docs", "kind": "documentation"},),  # type: ignore[arg-type]
-        topics={lv: (f"{skill_id} topic {lv}a", f"{skill_id} topic {lv}b") for lv in range(1, 6)},
+    return validate(
+        Skill,
+        {
+            "id": skill_id,
+            "name": skill_id.replace("-", " ").title(),
+            "category": "general",
+            "description": f"The {skill_id} skill.",
+            "aliases": tuple(aliases),
+            "hours": per_level,
+            "prerequisites": [{"skill": s, "level": lv} for s, lv in prereqs],
+            "resources": [{"title": f"{skill_id} docs", "kind": "documentation"}],
+            "topics": {
+                lv: (f"{skill_id} topic {lv}a", f"{skill_id} topic {lv}b") for lv in range(1, 6)
+            },
+        },
     )
 
 
@@ -40,14 +46,17 @@ def cert(
     years: int | None = 3,
     renewal_hours: int | None = None,
 ) -> Certification:
-    return Certification(
-        id=cert_id,
-        name=cert_id.upper(),
-        issuer="Issuer",
-        assumes=tuple({"skill": s, "level": lv} for s, lv in assumes),  # type: ignore[misc]
-        prep_hours=hours,
-        validity_years=years,
-        renewal_hours=renewal_hours,
+    return validate(
+        Certification,
+        {
+            "id": cert_id,
+            "name": cert_id.upper(),
+            "issuer": "Issuer",
+            "assumes": [{"skill": s, "level": lv} for s, lv in assumes],
+            "prep_hours": hours,
+            "validity_years": years,
+            "renewal_hours": renewal_hours,
+        },
     )
 
 
@@ -60,7 +69,8 @@ def req(
 
 
 def role(role_id: str, requirements: list[dict[str, Any]], **extra: Any) -> Role:
-    return Role.model_validate(
+    return validate(
+        Role,
         {
             "id": role_id,
             "title": role_id.replace("-", " ").title(),
@@ -71,7 +81,7 @@ def role(role_id: str, requirements: list[dict[str, Any]], **extra: Any) -> Role
             "requirements": requirements,
             "sources": ["test"],
             **extra,
-        }
+        },
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from planner.catalog.schema import Role, Skill
+from planner.catalog.validation import validate
 
 
 def make_skill(skill_id: str, name: str, *, prerequisites: tuple[str, ...] = ()) -> Skill:
-    return Skill.model_validate(
+    return validate(
+        Skill,
         {
             "id": skill_id,
             "name": name,
@@ -16,12 +18,13 @@ def make_skill(skill_id: str, name: str, *, prerequisites: tuple[str, ...] = ())
             "hours": [3, 10, 20, 30, 40],
             "resources": [{"title": f"{name} documentation", "kind": "documentation"}],
             "topics": {str(n): [f"{name} topic {n}"] for n in range(1, 6)},
-        }
+        },
     )
 
 
 def make_role(role_id: str, title: str, requirements: list[tuple[str, int, str]]) -> Role:
-    return Role.model_validate(
+    return validate(
+        Role,
         {
             "id": role_id,
             "title": title,
@@ -33,7 +36,7 @@ def make_role(role_id: str, title: str, requirements: list[tuple[str, int, str]]
                 {"skill": s, "level": lv, "importance": imp} for s, lv, imp in requirements
             ],
             "sources": ["a job posting"],
-        }
+        },
     )
 
 

@@ -3,6 +3,7 @@ a fresh data folder gives the same entries; an import is all or nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sqlite3
 import tomllib
@@ -50,14 +51,14 @@ def mine(workspace: Workspace) -> Workspace:
     )
     helm = Requirement(any_of=("helm-charts",), level=2, importance="preferred")
     cr.save_role(
-        workspace, PLATFORM.model_copy(update={"requirements": (*PLATFORM.requirements, helm)})
+        workspace, dataclasses.replace(PLATFORM, requirements=(*PLATFORM.requirements, helm))
     )
     lead = make_role(
         "platform-lead",
         "Platform Lead",
         [("crossplane-compositions", 3, "required"), ("kubernetes", 4, "required")],
     )
-    cr.save_role(workspace, lead.model_copy(update={"comes_from": ("platform-engineer",)}))
+    cr.save_role(workspace, dataclasses.replace(lead, comes_from=("platform-engineer",)))
     cr.duplicate_role(workspace, "cloud-architect", "My cloud architect")
     return workspace
 

@@ -3,6 +3,7 @@ planned, ranked, compared and exported exactly like catalog roles."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sqlite3
 from contextlib import closing
@@ -65,7 +66,7 @@ def test_a_catalog_id_is_never_taken_and_a_free_one_is_suggested(workspace: Work
 def test_an_existing_custom_id_is_replaced_only_when_asked(workspace: Workspace) -> None:
     cr.save_skill(workspace, CROSSPLANE)
     cr.save_role(workspace, PLATFORM)
-    changed = PLATFORM.model_copy(update={"summary": "Changed."})
+    changed = dataclasses.replace(PLATFORM, summary="Changed.")
     with pytest.raises(
         InvalidInputError, match=r"already have a custom role.*'platform-engineer-2'"
     ):
@@ -81,17 +82,17 @@ def test_an_existing_custom_id_is_replaced_only_when_asked(workspace: Workspace)
         (make_role("r", "R", [("no-such-skill", 3, "required")]), "unknown skill 'no-such-skill'"),
         (make_role("r", "Cloud Architect", [("go", 3, "required")]), "title 'Cloud Architect'"),
         (
-            make_role("r", "R", [("go", 3, "required")]).model_copy(update={"family": "nope"}),
+            dataclasses.replace(make_role("r", "R", [("go", 3, "required")]), family="nope"),
             "unknown family 'nope'",
         ),
         (
-            make_role("r", "R", [("go", 3, "required")]).model_copy(update={"leads_to": ("x",)}),
+            dataclasses.replace(make_role("r", "R", [("go", 3, "required")]), leads_to=("x",)),
             "ladder neighbour 'x'",
         ),
         (make_role("r", "T" * 121, [("go", 3, "required")]), "121 characters long"),
         (
-            make_role("r", "R", [("go", 3, "required")]).model_copy(
-                update={"summary": "Builds " + "x" * 61}
+            dataclasses.replace(
+                make_role("r", "R", [("go", 3, "required")]), summary="Builds " + "x" * 61
             ),
             "a word of 61 characters",
         ),
@@ -142,7 +143,7 @@ def planned(workspace: Workspace) -> Workspace:
     extra = Requirement(any_of=("crossplane",), level=3, importance="required")
     cr.save_role(
         workspace,
-        copy.model_copy(update={"requirements": (*copy.requirements, extra)}),
+        dataclasses.replace(copy, requirements=(*copy.requirements, extra)),
         replace=True,
     )
     rate_skill(workspace, skill="python", level=3)
@@ -236,7 +237,7 @@ def test_deleting_a_role_refuses_the_target_then_takes_its_plans(planned: Worksp
 def test_deleting_a_role_unlinks_it_from_other_custom_roles(workspace: Workspace) -> None:
     first = cr.duplicate_role(workspace, "devops-engineer", "First rung")
     second = cr.duplicate_role(workspace, "cloud-architect", "Second rung")
-    cr.save_role(workspace, second.model_copy(update={"comes_from": (first.id,)}), replace=True)
+    cr.save_role(workspace, dataclasses.replace(second, comes_from=(first.id,)), replace=True)
     assert cr.delete_role(workspace, first.id) == 0
     assert workspace.catalog.roles[second.id].comes_from == ()
     assert workspace.skipped_custom == ()

@@ -6,6 +6,7 @@ custom entries still imports; the plan goes out as a calendar."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import sqlite3
@@ -28,6 +29,7 @@ from export.portable_sample import (
 )
 from icalendar import Calendar
 
+from planner.catalog.validation import to_json
 from planner.errors import InvalidInputError
 from planner.services import custom_roles, plans, portable, profile, skills
 from planner.services.backups import backups
@@ -304,10 +306,10 @@ def test_a_stored_entry_the_catalog_leaves_out_is_not_exported(
 ) -> None:
     add_custom_entries(workspace)
     role = workspace.catalog.roles["my-cloud-architect"]
-    lost = role.model_copy(update={"id": "lost-role", "title": "Lost", "leads_to": ("gone",)})
+    lost = dataclasses.replace(role, id="lost-role", title="Lost", leads_to=("gone",))
     with workspace.transaction() as session:  # as a later catalog might leave it: unusable
         custom_catalog.put_role(
-            session=session, role_id="lost-role", definition=lost.model_dump_json()
+            session=session, role_id="lost-role", definition=to_json(lost)
         )
     workspace.reload_catalog()
     assert "lost-role" not in workspace.catalog.roles

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from planner.catalog.scale import MAX_LEVEL, level_label
 from planner.catalog.schema import Requirement, Role
+from planner.catalog.validation import InvalidEntry, to_data, validate
 from planner.errors import PlannerError
 from planner.services.custom_roles import save_role
 from planner.ui.context import TOPICS, UiContext
@@ -185,15 +186,15 @@ class RoleEditDialog(QDialog):
         return result
 
     def accept(self) -> None:
-        data = self._role.model_dump()
+        data = to_data(self._role)
         data.update(
             title=" ".join(self.title.text().split()),
             summary=self.summary.toPlainText().strip(),
             requirements=self.requirements(),
         )
         try:
-            role = Role.model_validate(data)
-        except ValueError:
+            role = validate(Role, data)
+        except InvalidEntry:
             self._refuse(
                 "A role needs a title, a summary and at least one requirement, and each "
                 "requirement a skill."
