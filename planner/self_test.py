@@ -243,6 +243,9 @@ def run_self_test() -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="planner-self-test-") as temp:
+        # A cache of its own: the catalog is validated from its files (pydantic and all,
+        # as an installation must be able to), and the person's cache is left alone.
+        os.environ["PLANNER_CACHE_DIR"] = str(Path(temp) / "cache")
         run = _Run(Path(temp))
         checks: list[tuple[str, Callable[[], str]]] = [
             ("catalog", run.catalog),
