@@ -1,7 +1,8 @@
 """Starting the window: the application object, its look, then the main window.
 
 A start on a data folder that already has a window brings that window forward and exits. The
-window is shown first; the catalog and database are opened once it has painted.
+window is shown first; what its first frame does not need (the sidebar list, the channel
+later starts call, the catalog and database) comes once it has painted.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from planner import APP_ID, APP_NAME
 from planner.resources import resources_root
 from planner.ui.single_instance import Claim, SingleInstance, bring_forward, data_folder
-from planner.ui.theme import apply_theme
+from planner.ui.theme import apply_palette, apply_style, follow_color_scheme, wants_dark
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The application object with the planner's name, icon and desktop identity."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    # Created in Fusion, the planner's style: setting it from Python would cost the first
+    # frame some 7 ms (see theme.apply_style).
+    app = QApplication.instance() or QApplication(
+        [*(argv if argv is not None else sys.argv), "-style", "Fusion"]
+    )
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -43,10 +48,13 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
 
     folder = data_folder(data_dir)
     instance = SingleInstance(folder, app)
-    if instance.claim() is Claim.FORWARDED:
+    claim = instance.claim()
+    if claim is Claim.FORWARDED:
         print(f"The planner is already open for {folder}; brought it forward.", file=sys.stderr)
         return 0
-    apply_theme(app, os.environ.get("PLANNER_THEME"))
+    theme = os.environ.get("PLANNER_THEME")
+    dark = wants_dark(app, theme)
+    apply_palette(app, dark=dark)  # the style waits for the first frame: see apply_style
 
     from planner.ui.main_window import MainWindow
 
@@ -54,9 +62,17 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     instance.activated.connect(lambda: _come_forward(window, folder))
     app.aboutToQuit.connect(instance.close)
 
-    # The loading thread imports SQLAlchemy and pydantic while holding the GIL for long
-    # stretches; started earlier, it would delay the very frame it waits for.
-    FirstFrame(window, window.load)
+    def after_first_frame() -> None:
+        apply_style(app, dark=dark)
+        window.complete()
+        follow_color_scheme(app, theme)
+        if claim is Claim.FIRST and not instance.listen():
+            instance.close()  # no channel: later starts need not wait for this one
+        # The loading thread imports SQLAlchemy and pydantic while holding the GIL for long
+        # stretches; started earlier, it would delay the very frame it waits for.
+        window.load()
+
+    FirstFrame(window, after_first_frame)
     window.show()
     return app.exec()
 
@@ -77,8 +93,9 @@ class FirstFrame(QObject):
             and watched.window() is self._window
         ):
             QApplication.instance().removeEventFilter(self)
-            # A zero timer runs once the event loop is back: after the rest of this frame.
-            QTimer.singleShot(0, self._then)
+            # A zero timer runs once the event loop is back, after the rest of this frame;
+            # the second lets whatever else was waiting on the frame go first.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._then))
         return False
 
 

@@ -4,33 +4,27 @@ the database are opened right after, off the GUI thread, and the pages arrive th
 from __future__ import annotations
 
 import gc
-import html
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from planner import APP_NAME
 from planner.errors import PlannerError, UnusableDatabaseError
 from planner.ui.settings import UiSettings
+from planner.ui.sidebar_sketch import SidebarSketch
 
 # The services (SQLAlchemy, pydantic, Alembic) take most of a second to import: they are
 # imported on the loading thread, after the window has painted, never at module level here.
+# Qt classes the first frame does not show are imported where they are used: PySide builds
+# each class (and its enums) on first import, a millisecond or more apiece.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+    from PySide6.QtWidgets import QListWidget, QProgressBar
+
     from planner.services.workspace import Workspace
     from planner.ui.context import UiContext
     from planner.ui.pages import PageInfo
@@ -44,6 +38,13 @@ PAGE_TITLES: tuple[tuple[str, str, str], ...] = (
     ("certifications", "Certifications", "Ctrl+4"),
     ("plan", "Plan", "Ctrl+5"),
 )
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter, by value (see MainWindow.__init__)
+# WORKAROUND: while the style has a widget animation duration, QMainWindow moves its central
+# widget with a zero-length QPropertyAnimation, which creates Qt's private animation timer;
+# when that reaches Python (an application event filter sees every object), PySide builds the
+# Python class of every Qt class loaded to find its type, some 25 ms. Until the first frame
+# is drawn, a style sheet sets the duration to 0 (a Python style would cost 7 ms of its own).
+STILL_CENTRAL = "#central { widget-animation-duration: 0; }"
 
 
 class _Loaded(QObject):
@@ -102,47 +103,95 @@ class MainWindow(QMainWindow):
         self._loader.done.connect(self._on_loaded)
         self._loading: threading.Thread | None = None
         self._recovery_message = ""  # said again once the pages are in after a way out
+        self._complete = False  # see complete()
 
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 780)
 
-        self.nav = QListWidget()
-        self.nav.setAccessibleName("Pages")
-        # Room around each entry, in font units so it scales with the screen's DPI.
-        em = self.fontMetrics().height()
-        self.nav.setFixedWidth(int(em * 9.5))
-        self.nav.setSpacing(max(1, em // 6))
-        self.nav.setStyleSheet(f"QListWidget::item {{ padding: {em // 3}px {em // 2}px; }}")
-        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        # The first frame has the sidebar's titles, the menus and a line saying the planner is
+        # opening. The sidebar list and the busy bar come right after it: an item view and an
+        # animation each create a private Qt object which, reaching Python, costs some 25 ms.
+        self._em = self.fontMetrics().height()  # sizes in font units: they follow the DPI
+        self._nav: QListWidget | None = None
+        self._progress: QProgressBar | None = None
+        self._sidebar: QWidget = SidebarSketch([title for _, title, _ in PAGE_TITLES], self._em)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Page")
         self.loading = QLabel("Opening your planner…")
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # WORKAROUND: the alignment as a property (Qt.AlignCenter): the Qt namespace's enums
+        # cost some 20 ms the first time, too dear before the first frame.
+        self.loading.setProperty("alignment", ALIGN_CENTER)
         self.loading.setWordWrap(True)  # a message naming a long path must not run off
-        self.loading.setMargin(em * 2)
+        self.loading.setMargin(self._em * 2)
         self.stack.addWidget(self.loading)
+
+        central = QWidget()
+        central.setObjectName("central")
+        central.setStyleSheet(STILL_CENTRAL)  # cleared by complete()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._central, self._central_layout = central, layout
+
+        self.statusBar().showMessage("Starting…")
+        self._build_menus()
+
+    def complete(self) -> None:
+        """Build what the first frame went without: the sidebar list, the busy bar and the
+        menus' actions. Called once the first frame is drawn (or by load_now)."""
+        if self._complete:
+            return
+        self._complete = True
+        self._central.setStyleSheet("")  # the pages draw with the application's style
+        _ = self.nav, self.progress
+        self._fill_menus()
+
+    @property
+    def nav(self) -> QListWidget:
+        """The sidebar (built on first use, in place of the first frame's sketch of it)."""
+        if self._nav is None:
+            self._nav = self._build_nav()
+        return self._nav
+
+    def _build_nav(self) -> QListWidget:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+        nav = QListWidget()
+        nav.setAccessibleName("Pages")
+        em = self._em
+        nav.setFixedWidth(self._sidebar.width())
+        nav.setSpacing(max(1, em // 6))
+        nav.setStyleSheet(f"QListWidget::item {{ padding: {em // 3}px {em // 2}px; }}")
+        nav.setFrameShape(QListWidget.Shape.NoFrame)
         for key, title, shortcut in PAGE_TITLES:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{title} ({shortcut})")
-            self.nav.addItem(item)
-        self.nav.setEnabled(False)
-        self.nav.currentRowChanged.connect(self._show_row)
+            nav.addItem(item)
+        nav.setEnabled(self.ctx is not None)  # until the data is in
+        nav.currentRowChanged.connect(self._show_row)
+        self._central_layout.replaceWidget(self._sidebar, nav)
+        self._sidebar.hide()
+        self._sidebar.deleteLater()
+        self._sidebar = nav
+        return nav
 
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+    @property
+    def progress(self) -> QProgressBar:
+        """The status bar's busy bar while the data is opened (built on first use)."""
+        if self._progress is None:
+            from PySide6.QtWidgets import QProgressBar
 
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.setRange(0, 0)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().showMessage("Starting…")
-        self._build_menus()
+            self._progress = QProgressBar()
+            self._progress.setMaximumWidth(200)
+            self._progress.setRange(0, 0)
+            self.statusBar().addPermanentWidget(self._progress)
+            self._progress.setVisible(self.ctx is None)
+        return self._progress
 
     # --- start-up -------------------------------------------------------------------------
 
@@ -154,6 +203,7 @@ class MainWindow(QMainWindow):
 
     def load_now(self) -> None:
         """Open everything on this thread (tests and scripts that need the pages at once)."""
+        self.complete()
         try:
             self._on_loaded(_open(self._data_dir, self._ws))
         except PlannerError as exc:
@@ -210,9 +260,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.open_first_run)
 
     def _show_open_failure(self, error: BaseException) -> None:
+        from html import escape
+
         self.statusBar().showMessage("Could not open your data")
         self.loading.setText(
-            f"<h3>The planner could not open your data</h3><p>{html.escape(str(error))}</p>"
+            f"<h3>The planner could not open your data</h3><p>{escape(str(error))}</p>"
         )
         if not isinstance(error, UnusableDatabaseError):
             self._show_failure(str(error))
@@ -224,6 +276,8 @@ class MainWindow(QMainWindow):
         self._ws = self._ws or Workspace(self._data_dir)
         dialog = RestoreDialog(self._ws, self, problem=str(error))
         dialog.setObjectName("recovery-dialog")
+        from PySide6.QtCore import Qt
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self._recovered)
         dialog.rejected.connect(self.close)
@@ -271,17 +325,30 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # WORKAROUND: setShortcut's overloads make PySide build the Qt namespace's enums
+            # (some 20 ms, before the first frame); setShortcuts takes the same sequence.
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)  # type: ignore[arg-type]
         return action
 
     def _build_menus(self) -> None:
+        """The menu bar's titles, for the first frame; complete() fills the menus."""
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self._menus = [bar.addMenu(title) for title in ("&File", "&Edit", "&View", "&Help")]
+
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        file_menu, edit_menu, view_menu, help_menu = self._menus
         export_pdf = self._action("Export &PDF…", self._export_pdf, "Ctrl+E")
         export_md = self._action("Export &Markdown…", self._export_markdown, "Ctrl+Shift+E")
         print_action = self._action("&Print…", self._print, QKeySequence.StandardKey.Print)
@@ -312,7 +379,6 @@ class MainWindow(QMainWindow):
         for action in self._data_actions:
             action.setEnabled(False)
 
-        edit_menu = bar.addMenu("&Edit")
         self._undo_action = self._action("&Undo", self._undo, QKeySequence.StandardKey.Undo)
         self._redo_action = self._action("&Redo", self._redo, QKeySequence.StandardKey.Redo)
         self._undo_action.setEnabled(False)
@@ -327,12 +393,10 @@ class MainWindow(QMainWindow):
         self._data_actions.append(prefs)
         prefs.setEnabled(False)
 
-        view_menu = bar.addMenu("&View")
         for row, (_, title, shortcut) in enumerate(PAGE_TITLES):
             action = self._action(title, lambda _=False, r=row: self.nav.setCurrentRow(r), shortcut)
             view_menu.addAction(action)
 
-        help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About", self._about))
 
     def _undo(self) -> None:
@@ -386,6 +450,8 @@ class MainWindow(QMainWindow):
         if self._ws is None:
             return
         dialog = RestoreDialog(self._ws, self)
+        from PySide6.QtCore import Qt
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self._restored)
         dialog.open()
@@ -419,10 +485,15 @@ class MainWindow(QMainWindow):
             self.show_page("plan")
 
     def _open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if self._ws is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ws.folder)))
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from planner.ui.dialogs.about import about_text
 
         if self._ws is not None:
@@ -430,6 +501,9 @@ class MainWindow(QMainWindow):
 
     def _show_failure(self, message: str) -> None:
         """Say why an action was refused, without blocking the event loop (open, not exec)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names and paths
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,20 +1,16 @@
 """Light and dark: the window follows the system's colour scheme (PLANNER_THEME=light or
-dark overrides it), and charts pick the matching chart palette."""
+dark overrides it), and charts pick the matching chart palette.
+
+Nothing here touches the ``Qt`` namespace before the first frame: PySide builds the Python
+enums of the whole namespace on first use, some 20 ms.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 if TYPE_CHECKING:  # the charts pull in the catalog (pydantic): not before the first paint
     from planner.charts.model import ChartPalette
@@ -56,41 +52,57 @@ def _dark_palette() -> QPalette:
     return p
 
 
-class _VisibleChecks(QProxyStyle):
-    """Fusion outlines a check box with a shade darker than the window: on a dark palette
-    an unticked box disappears. This draws the outline in the text colour instead."""
-
-    _BOXES = (
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-    )
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if element in self._BOXES and is_dark(option.palette):
-            edge = QColor(option.palette.color(QPalette.ColorRole.Text))
-            edge.setAlpha(150)
-            painter.save()
-            painter.setPen(edge)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            rect = option.rect
-            size = min(rect.width(), rect.height()) - 1
-            painter.drawRect(rect.x(), rect.y() + (rect.height() - 1 - size) // 2, size, size)
-            painter.restore()
-
-
 def apply_theme(app: QApplication, override: str | None = None) -> None:
-    """Fusion everywhere (the same look on every platform), coloured by the system scheme."""
-    app.setStyle(_VisibleChecks(QStyleFactory.create("Fusion")))
+    """Fusion everywhere (the same look on every platform), light or dark as the system is,
+    or as ``override`` ("light", "dark") says."""
+    dark = wants_dark(app, override)
+    apply_palette(app, dark=dark)
+    apply_style(app, dark=dark)
+
+
+def wants_dark(app: QApplication, override: str | None = None) -> bool:
+    """Dark if asked, or if the system's palette is (its window colour is dark).
+
+    The colour scheme is asked later, by ``follow_color_scheme``: its enum is in the ``Qt``
+    namespace, too dear before the first frame.
+    """
+    return override == "dark" or (override != "light" and is_dark(app.palette()))
+
+
+def apply_palette(app: QApplication, *, dark: bool) -> None:
+    """The window's colours: cheap, so set before the first frame, which they must colour.
+    In light, the system's own light palette is kept."""
+    if dark:
+        app.setPalette(_dark_palette())
+    elif is_dark(app.palette()):  # light asked for where the palette is dark
+        app.setPalette(QStyleFactory.create("Fusion").standardPalette())
+
+
+def apply_style(app: QApplication, *, dark: bool) -> None:
+    """Fusion, with the check boxes mended in dark.
+
+    A style object in Python costs some 7 ms the first time (PySide builds the QStyle
+    classes), so the window sets this after its first frame; make_application creates the
+    application in Fusion already, and the mended check boxes are not in that frame.
+    """
+    if dark:
+        from planner.ui.dark_checks import VisibleChecks
+
+        app.setStyle(VisibleChecks(QStyleFactory.create("Fusion")))
+    elif app.style().name().lower() != "fusion":  # the mending proxy has no name
+        # Plain Fusion: no call into Python for every primitive drawn.
+        app.setStyle(QStyleFactory.create("Fusion"))
+
+
+def follow_color_scheme(app: QApplication, override: str | None = None) -> None:
+    """Turn dark, after the first frame, if the system's colour scheme is dark though its
+    palette was light."""
+    from PySide6.QtCore import Qt
+
     scheme = QGuiApplication.styleHints().colorScheme()
-    dark = override == "dark" or (override != "light" and scheme == Qt.ColorScheme.Dark)
-    app.setPalette(_dark_palette() if dark else app.style().standardPalette())
+    if override is None and scheme == Qt.ColorScheme.Dark and not is_dark(app.palette()):
+        apply_palette(app, dark=True)
+        apply_style(app, dark=True)
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

@@ -1,5 +1,6 @@
 """One window per data folder: a second start on the same folder brings the first forward and
-exits; a start on another folder, or after the first was killed, runs as usual."""
+exits; a start on another folder, or after the first was killed, runs as usual. The first
+claims the folder with a lock and listens only once its window is up."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
+from PySide6.QtCore import QDir, QTimer
 from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
@@ -84,6 +85,7 @@ def test_a_second_start_on_the_folder_brings_the_first_forward(
     first = SingleInstance(tmp_path / "data")
     instances.append(first)
     assert first.claim() is Claim.FIRST
+    assert first.listen()
     with qtbot.waitSignal(first.activated, timeout=10_000):
         assert SingleInstance(tmp_path / "data").claim() is Claim.FORWARDED
     # And again: the first keeps listening.
@@ -100,8 +102,8 @@ def test_another_folder_runs_on_its_own(
     calls: list[str] = []
     first.activated.connect(lambda: calls.append("one"))
     other.activated.connect(lambda: calls.append("two"))
-    assert first.claim() is Claim.FIRST
-    assert other.claim() is Claim.FIRST
+    assert first.claim() is Claim.FIRST and first.listen()
+    assert other.claim() is Claim.FIRST and other.listen()
     with qtbot.waitSignal(other.activated, timeout=10_000):
         assert SingleInstance(tmp_path / "two").claim() is Claim.FORWARDED
     qtbot.wait(50)
@@ -113,6 +115,7 @@ def test_after_the_first_closes_a_new_start_takes_the_folder(
 ) -> None:
     first = SingleInstance(tmp_path / "data")
     assert first.claim() is Claim.FIRST
+    assert first.listen()
     first.close()
     again = SingleInstance(tmp_path / "data")
     instances.append(again)
@@ -132,22 +135,54 @@ def test_a_name_left_by_a_killed_window_is_taken_over(
     first = SingleInstance(tmp_path / "data")
     instances.append(first)
     assert first.claim() is Claim.FIRST
+    assert first.listen()
     with qtbot.waitSignal(first.activated, timeout=10_000):
         assert SingleInstance(tmp_path / "data").claim() is Claim.FORWARDED
+
+
+def test_a_start_waits_for_a_window_still_starting(
+    tmp_path: Path, qtbot: QtBot, instances: list[SingleInstance]
+) -> None:
+    """The first holds the folder before it listens (it listens after its first frame): a
+    start in between waits for it rather than opening a second window."""
+    first = SingleInstance(tmp_path / "data")
+    instances.append(first)
+    assert first.claim() is Claim.FIRST
+    assert not _socket_path(first.name).exists()  # claimed, not listening yet
+    QTimer.singleShot(300, first.listen)
+    with qtbot.waitSignal(first.activated, timeout=10_000):
+        assert SingleInstance(tmp_path / "data").claim() is Claim.FORWARDED
+
+
+def test_a_start_takes_the_folder_its_holder_let_go_while_it_waited(
+    tmp_path: Path, instances: list[SingleInstance]
+) -> None:
+    first = SingleInstance(tmp_path / "data")
+    assert first.claim() is Claim.FIRST
+    QTimer.singleShot(300, first.close)  # closed before it ever listened
+    again = SingleInstance(tmp_path / "data")
+    instances.append(again)
+    started = time.monotonic()
+    assert again.claim() is Claim.FIRST
+    assert time.monotonic() - started < 4
 
 
 @posix_only
 def test_a_listener_that_does_not_answer_is_left_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A window too busy to answer is not displaced: the new start runs beside it."""
+    """A listener without the folder's lock (a window too busy to answer, from a version that
+    held none) is not displaced: the new start runs beside it, without a channel."""
     monkeypatch.setattr("planner.ui.single_instance.ANSWER_MS", 300)
     path = _socket_path(channel_name(tmp_path / "data"))
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as busy:
         busy.bind(str(path))
         busy.listen()  # connections wait in its queue; no one reads them
         started = time.monotonic()
-        assert SingleInstance(tmp_path / "data").claim() is Claim.ALONE
+        beside = SingleInstance(tmp_path / "data")
+        assert beside.claim() is Claim.FIRST
+        assert not beside.listen()
+        beside.close()
         assert time.monotonic() - started < 5
         assert path.exists()  # its name was left to it
         path.unlink()
