@@ -172,9 +172,7 @@ def _as_dumped(
     rows: tuple[dict[str, Any], ...], entries: Sequence[Skill | Role], kept: AbstractSet[str]
 ) -> tuple[dict[str, Any], ...]:
     by_id = {e.id: e for e in entries}
-    return tuple(
-        {**r, "definition": to_json(by_id[r["id"]])} for r in rows if r["id"] in kept
-    )
+    return tuple({**r, "definition": to_json(by_id[r["id"]])} for r in rows if r["id"] in kept)
 
 
 def _holds_user_data(session: Session) -> bool:

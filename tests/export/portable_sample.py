@@ -110,9 +110,7 @@ def add_custom_entries(ws: Workspace) -> None:
     from planner.services import custom_roles
 
     base = make_skill("crossplane", 'Crossplane "XR" <b>', prerequisites=("python",))
-    custom_roles.save_skill(
-        ws, dataclasses.replace(base, description=TRICKY_NOTE, aliases=("xp",))
-    )
+    custom_roles.save_skill(ws, dataclasses.replace(base, description=TRICKY_NOTE, aliases=("xp",)))
     custom_roles.save_skill(
         ws, make_skill("crossplane-compositions", "Compositions", prerequisites=("crossplane",))
     )

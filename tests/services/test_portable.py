@@ -308,9 +308,7 @@ def test_a_stored_entry_the_catalog_leaves_out_is_not_exported(
     role = workspace.catalog.roles["my-cloud-architect"]
     lost = dataclasses.replace(role, id="lost-role", title="Lost", leads_to=("gone",))
     with workspace.transaction() as session:  # as a later catalog might leave it: unusable
-        custom_catalog.put_role(
-            session=session, role_id="lost-role", definition=to_json(lost)
-        )
+        custom_catalog.put_role(session=session, role_id="lost-role", definition=to_json(lost))
     workspace.reload_catalog()
     assert "lost-role" not in workspace.catalog.roles
 
