@@ -1,7 +1,7 @@
 """The shape of the role catalog: skills, certifications and roles, as frozen dataclasses.
 
 Catalog files are TOML; these classes are what they must parse into. The constraints are
-written as ``annotated_types`` metadata and checks that pydantic runs when
+written as small metadata markers (``Bound``, ``Check``) that pydantic reads when
 ``planner.catalog.validation`` validates outside data; this module never imports pydantic, so
 the start-up cache (``planner.catalog.cache``) builds a catalog without loading it.
 Constructing a class directly checks nothing: it is for trusted data (code, the cache).
@@ -16,14 +16,53 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from annotated_types import Ge, Gt, Le, MinLen
-
 from planner.catalog.scale import MAX_LEVEL
 
 # Upper bounds on the figures planning does date arithmetic with: far above any real value
 # (Python to Expert is 400 hours a level), low enough that a plan's dates stay in range.
 MAX_HOURS = 5000
 MAX_YEARS = 50
+
+
+class Bound:
+    """Annotated metadata: a bound pydantic checks (``ge``, ``gt``, ``le`` or
+    ``min_length``), reported in its own words ("Input should be greater than 0").
+
+    WORKAROUND: annotated_types' Ge/Le/MinLen say the same, but importing that package (and
+    typing_extensions with it) cost the start some 14 ms; this is the hook pydantic offers
+    any metadata, setting the same key on the field's core schema.
+    """
+
+    __slots__ = ("key", "value")
+
+    def __init__(self, key: Literal["ge", "gt", "le", "min_length"], value: int) -> None:
+        self.key = key
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"Bound({self.key!r}, {self.value!r})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        schema = dict(handler(source))
+        schema[self.key] = self.value
+        return schema
+
+
+def Ge(value: int) -> Bound:  # named as the constraint it is
+    return Bound("ge", value)
+
+
+def Gt(value: int) -> Bound:
+    return Bound("gt", value)
+
+
+def Le(value: int) -> Bound:
+    return Bound("le", value)
+
+
+def MinLen(value: int) -> Bound:
+    return Bound("min_length", value)
+
 
 Level = Annotated[int, Ge(0), Le(MAX_LEVEL)]
 Hours = Annotated[int, Gt(0), Le(MAX_HOURS)]

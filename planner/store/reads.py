@@ -5,18 +5,19 @@ Importing SQLAlchemy and SQLModel costs about 350 ms and 50 MB, more than a wind
 start; the dashboard can be drawn without them. Every function here takes an open
 ``sqlite3.Connection`` (a light one of its own at start, or a session's, see
 ``repository.driver_connection``) and returns plain values with the tables' own column names.
-The tables are declared in ``planner.store.models``; tests/services/test_start_reads.py holds these
+Rows are named tuples (a dataclass costs a start about a millisecond to create, each);
+the tables are declared in ``planner.store.models``; tests/services/test_start_reads.py holds these
 reads equal to the ORM's.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from planner.store.backup import read_only_uri
 from planner.store.columns import (
@@ -28,8 +29,7 @@ from planner.store.columns import (
 RatingOnDay = tuple[str, int, int]
 
 
-@dataclass(frozen=True)
-class ProfileFacts:
+class ProfileFacts(NamedTuple):
     """The profile row (its defaults when there is none yet)."""
 
     name: str = ""
@@ -43,8 +43,7 @@ class ProfileFacts:
     backups_to_keep: int = DEFAULT_BACKUPS_TO_KEEP
 
 
-@dataclass(frozen=True)
-class CertificationRecord:
+class CertificationRecord(NamedTuple):
     id: int
     cert_id: str
     status: str
@@ -54,8 +53,7 @@ class CertificationRecord:
     note: str
 
 
-@dataclass(frozen=True)
-class PlanRecord:
+class PlanRecord(NamedTuple):
     id: int
     role_id: str
     route: str
@@ -65,8 +63,7 @@ class PlanRecord:
     eta: date | None
 
 
-@dataclass(frozen=True)
-class StepRecord:
+class StepRecord(NamedTuple):
     position: int
     key: str
     stage: int
@@ -226,12 +223,11 @@ def plan_steps(connection: sqlite3.Connection, plan_id: int) -> list[StepRecord]
         values = list(row)
         for i in (12, 13, 14, 19):  # planned_start, planned_end, deadline, completed_on
             values[i] = _day(values[i])
-        steps.append(StepRecord(*values))
+        steps.append(StepRecord._make(values))
     return steps
 
 
-@dataclass(frozen=True)
-class StoredDefinitions:
+class StoredDefinitions(NamedTuple):
     """Every custom row as (id, definition), by id (the definitions are the catalog's JSON,
     validated by planner.catalog when read)."""
 

@@ -3,7 +3,6 @@ column, on a database written through the services."""
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from datetime import date
 
@@ -55,20 +54,19 @@ def test_reads_equal_the_orm(workspace: Workspace) -> None:
         latest = sorted(reads.latest_ratings(connection))
         days = reads.rating_days(connection)
 
-    for field in dataclasses.fields(facts):
-        assert getattr(facts, field.name) == getattr(orm_profile, field.name), field.name
+    for name in facts._fields:
+        assert getattr(facts, name) == getattr(orm_profile, name), name
     assert facts.target_role_id == "distributed-systems-architect"
-    assert [dataclasses.asdict(c) for c in certs] == [
-        {f.name: getattr(c, f.name) for f in dataclasses.fields(reads.CertificationRecord)}
-        for c in orm_certs
+    assert [c._asdict() for c in certs] == [
+        {name: getattr(c, name) for name in reads.CertificationRecord._fields} for c in orm_certs
     ]
     assert plan is not None
-    for field in dataclasses.fields(plan):
-        assert getattr(plan, field.name) == getattr(orm_plan, field.name), field.name
+    for name in plan._fields:
+        assert getattr(plan, name) == getattr(orm_plan, name), name
     assert len(steps) == len(orm_steps) > 2
     for step, orm_step in zip(steps, orm_steps, strict=True):
-        for field in dataclasses.fields(step):
-            assert getattr(step, field.name) == getattr(orm_step, field.name), field.name
+        for name in step._fields:
+            assert getattr(step, name) == getattr(orm_step, name), name
     assert latest == orm_latest
     assert {("python", 4), ("kubernetes", 2)} <= {(s, lv) for s, lv, _ in latest}
     assert days == orm_days
