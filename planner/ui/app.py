@@ -68,8 +68,8 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
         follow_color_scheme(app, theme)
         if claim is Claim.FIRST and not instance.listen():
             instance.close()  # no channel: later starts need not wait for this one
-        # The loading thread imports SQLAlchemy and pydantic while holding the GIL for long
-        # stretches; started earlier, it would delay the very frame it waits for.
+        # The loading thread imports the services and the dashboard while holding the GIL
+        # for long stretches; started earlier, it would delay the very frame it waits for.
         window.load()
 
     FirstFrame(window, after_first_frame)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-if TYPE_CHECKING:  # the charts pull in the catalog (pydantic): not before the first paint
+if TYPE_CHECKING:  # the charts pull in the catalog and planning: not before the first paint
     from planner.charts.model import ChartPalette
 
 
