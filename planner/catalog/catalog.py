@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -46,6 +45,8 @@ class NameIndex(Generic[T]):
     def suggestions(self, query: str, limit: int = 3) -> list[str]:
         """Known ids or names closest to ``query``."""
         wanted = normalise_name(query)
+        import difflib  # only for a name that is not known: not at every start
+
         close = difflib.get_close_matches(wanted, list(self.names), n=limit * 3, cutoff=0.6)
         # Prefix and substring matches are what a person usually means by a short name.
         close += [n for n in self.names if wanted and (n.startswith(wanted) or wanted in n)]

@@ -82,8 +82,6 @@ class Workspace:
         return self.catalog
 
     def _join_custom(self, base: Catalog) -> Catalog:
-        from planner.catalog.custom import merge_custom, parse_definitions
-        from planner.catalog.schema import Role, Skill
         from planner.store.reads import custom_definitions
 
         with self.reading() as connection:
@@ -91,6 +89,10 @@ class Workspace:
         if not stored.skills and not stored.roles:
             self._skipped_custom = ()
             return base
+        # Only with entries to join: these bring TOML reading and writing (and pydantic).
+        from planner.catalog.custom import merge_custom, parse_definitions
+        from planner.catalog.schema import Role, Skill
+
         skipped: list[str] = []
         skills = parse_definitions(Skill, "skill", stored.skills, skipped)
         roles = parse_definitions(Role, "role", stored.roles, skipped)

@@ -62,6 +62,15 @@ _STAMP = "%Y%m%d-%H%M%S"
 _ROLLING_NAME = re.compile(r"planner-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3")
 
 
+def _taken_at(stamp: str) -> datetime:
+    """The time in a backup's name (``_STAMP``), read without strptime: its first call
+    imports _strptime and calendar, a few milliseconds of every start."""
+    day, time = stamp.split("-")
+    return datetime(
+        int(day[:4]), int(day[4:6]), int(day[6:]), int(time[:2]), int(time[2:4]), int(time[4:])
+    )
+
+
 @dataclass(frozen=True)
 class Backup:
     path: Path
@@ -93,7 +102,11 @@ def list_backups(folder: Path) -> list[Backup]:
             size = path.stat().st_size
         except OSError:  # removed meanwhile
             continue
-        found.append(Backup(path, datetime.strptime(match.group(1), _STAMP), size))
+        try:
+            taken_at = _taken_at(match.group(1))
+        except ValueError:  # a name of ours in form, but no real time (month 13)
+            continue
+        found.append(Backup(path, taken_at, size))
     # Within one second the later copies are numbered -1, -2, ...; "." sorts after "-", so the
     # name alone would put the first copy of that second last.
     return sorted(found, key=lambda b: (b.taken_at, _number(b.path.name)), reverse=True)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from planner.errors import StorageError
 
 APP_NAME = "learning-path-planner"
@@ -25,6 +23,8 @@ def data_dir(explicit: Path | None = None) -> Path:
     elif os.environ.get(ENV_VAR):
         folder = Path(os.environ[ENV_VAR])
     else:
+        from platformdirs import user_data_dir  # a few ms: only when it is the one asked
+
         folder = Path(user_data_dir(APP_NAME, appauthor=False))
     folder = folder.expanduser().absolute()
     try:

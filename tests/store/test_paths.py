@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from planner.errors import StorageError
-from planner.store import paths
 from planner.store.paths import data_dir, database_path
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -41,7 +40,7 @@ def test_platform_folder_is_the_default(
         calls.append((appname, appauthor))
         return str(tmp_path / "platform")
 
-    monkeypatch.setattr(paths, "user_data_dir", fake_user_data_dir)
+    monkeypatch.setattr("platformdirs.user_data_dir", fake_user_data_dir)
     assert data_dir() == tmp_path / "platform"
     assert calls == [("learning-path-planner", False)]
 

@@ -70,3 +70,14 @@ def test_rolling_names_sort_by_time_and_prune_keeps_the_newest(
     removed = prune_backups(folder, 2)
     assert len(removed) == 2 and all(not p.exists() for p in removed)
     assert len(list_backups(folder)) == 2
+
+
+def test_backup_times_are_read_from_their_names(database_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    take_rolling_backup(database_file, folder, NOW)
+    (folder / "planner-20261399-093000.sqlite3").write_bytes(b"")  # our form, no real time
+    (folder / "notes.sqlite3").write_bytes(b"")
+    assert [(b.path.name, b.taken_at) for b in list_backups(folder)] == [
+        ("planner-20261123-093000.sqlite3", NOW.replace(tzinfo=None))
+    ]
