@@ -64,13 +64,19 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
 
     def after_first_frame() -> None:
         apply_style(app, dark=dark)
-        window.complete()
-        follow_color_scheme(app, theme)
-        if claim is Claim.FIRST and not instance.listen():
-            instance.close()  # no channel: later starts need not wait for this one
         # The loading thread imports the services and the dashboard while holding the GIL
         # for long stretches; started earlier, it would delay the very frame it waits for.
         window.load()
+
+    def once_settled() -> None:
+        # After the opening page is drawn: on the way to it, this was 30 ms more of the
+        # GIL for the loading thread to wait on (later starts wait for the channel).
+        window.settled.disconnect(once_settled)  # settled again after a recovery
+        follow_color_scheme(app, theme)
+        if claim is Claim.FIRST and not instance.listen():
+            instance.close()  # no channel: later starts need not wait for this one
+
+    window.settled.connect(once_settled)
 
     FirstFrame(window, after_first_frame)
     window.show()

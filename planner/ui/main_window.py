@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -83,6 +84,10 @@ def _open(data_dir: Path | None, ws: Workspace | None) -> _Opened:
 
 
 class MainWindow(QMainWindow):
+    # The start is over: the opening page is drawn and the window complete (or the reason
+    # the data could not be opened is shown). What a start defers to then waits on it.
+    settled = Signal()
+
     def __init__(
         self,
         data_dir: Path | None = None,
@@ -205,7 +210,7 @@ class MainWindow(QMainWindow):
         """Open everything on this thread (tests and scripts that need the pages at once)."""
         self.complete()
         try:
-            self._on_loaded(_open(self._data_dir, self._ws))
+            self._on_loaded(_open(self._data_dir, self._ws), at_once=True)
         except PlannerError as exc:
             self._on_loaded(exc)
 
@@ -217,10 +222,16 @@ class MainWindow(QMainWindow):
             result = exc
         self._loader.done.emit(result)
 
-    def _on_loaded(self, result: object) -> None:
-        self.progress.hide()
+    def _on_loaded(self, result: object, *, at_once: bool = False) -> None:
+        """Show the opening page as soon as the data is in; finish the window (the sidebar
+        list, the menus' actions, whatever waits on ``settled``) once that page is drawn,
+        or straight away ``at_once``."""
+        if self._progress is not None:
+            self._progress.hide()
         if isinstance(result, BaseException):
+            self.complete()
             self._show_open_failure(result)
+            self.settled.emit()
             return
         from planner.ui.context import UiContext
         from planner.ui.pages import PAGES
@@ -229,6 +240,25 @@ class MainWindow(QMainWindow):
         self._ws = result.ws
         self.ctx = UiContext(result.ws, self)
         self.ctx.failed.connect(self._show_failure)
+        # Each page is built when first shown: building them all (each reads its data) held
+        # the first page back by a few hundred milliseconds.
+        self._page_kinds = {info.key: info for info in PAGES}
+        if (geometry := self._settings.geometry) is not None:
+            self.restoreGeometry(geometry)
+        keys = [key for key, _, _ in PAGE_TITLES]
+        last = self._settings.last_page
+        row = keys.index(last) if last in keys else 0
+        if at_once:
+            self._finish_opening(result, row)
+            return
+        self.stack.setCurrentWidget(self.page(keys[row]))
+        # Two turns of the event loop: the page's frame is painted first (see FirstFrame).
+        finish = partial(self._finish_opening, result, row)
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, finish))
+
+    def _finish_opening(self, result: _Opened, row: int) -> None:
+        assert self.ctx is not None and self._ws is not None
+        self.complete()
         from planner.ui.roles.posting_drop import PostingImport  # File menu + dropped postings
 
         self.posting_import = PostingImport(self, self.ctx)
@@ -238,17 +268,10 @@ class MainWindow(QMainWindow):
         self.ctx.undo_stack.canRedoChanged.connect(self._redo_action.setEnabled)
         self._undo_action.setEnabled(False)
         self._redo_action.setEnabled(False)
-        # Each page is built when first shown: building them all (each reads its data) held
-        # the first page back by a few hundred milliseconds.
-        self._page_kinds = {info.key: info for info in PAGES}
-        if (geometry := self._settings.geometry) is not None:
-            self.restoreGeometry(geometry)
         self.nav.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
-        keys = [key for key, _, _ in PAGE_TITLES]
-        last = self._settings.last_page
-        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+        self.nav.setCurrentRow(row)
         if result.backup_problem:
             self._show_failure(f"Today's backup was not taken. {result.backup_problem}")
         elif self._recovery_message:  # what was restored, and where the old file went
@@ -258,6 +281,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Data folder: {self._ws.folder}", 8000)
         if self._show_first_run and not self._settings.first_run_done:
             QTimer.singleShot(0, self.open_first_run)
+        self.settled.emit()
 
     def _show_open_failure(self, error: BaseException) -> None:
         from html import escape

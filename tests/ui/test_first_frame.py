@@ -80,9 +80,6 @@ def widgets(window):
 
 
 def when_loaded(window):
-    if window.ctx is None:
-        QTimer.singleShot(50, lambda: when_loaded(window))
-        return
     nav = window.nav
     seen["loaded"] = {
         "widgets": widgets(window),
@@ -111,7 +108,8 @@ class Probe(QObject):
                 "menus": [a.text() for a in window.menuBar().actions()],
                 "qt_namespace_built": "Qt" in vars(QtCore),
             }
-            QTimer.singleShot(0, lambda: when_loaded(window))
+            # A turn later: the sketch the list replaced is deleted then (deleteLater).
+            window.settled.connect(lambda: QTimer.singleShot(0, lambda: when_loaded(window)))
         return False
 
 
