@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from planner.services.workspace import Workspace
     from planner.ui.context import UiContext
     from planner.ui.pages import PageInfo
+    from planner.ui.warm_up import WarmUpOnIntent
 
 # Sidebar entries, known before the pages' modules are imported (planner/ui/pages.py has
 # the same keys with the classes; a test checks they agree).
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._loading: threading.Thread | None = None
         self._recovery_message = ""  # said again once the pages are in after a way out
         self._complete = False  # see complete()
+        self.warm_up: WarmUpOnIntent | None = None  # see _finish_opening
 
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 780)
@@ -281,6 +283,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Data folder: {self._ws.folder}", 8000)
         if self._show_first_run and not self._settings.first_run_done:
             QTimer.singleShot(0, self.open_first_run)
+        from planner.ui.warm_up import WarmUpOnIntent
+
+        self.warm_up = WarmUpOnIntent([self.nav.viewport(), self.menuBar()])
         self.settled.emit()
 
     def _show_open_failure(self, error: BaseException) -> None:
@@ -542,6 +547,8 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         if self._loading is not None:
             self._loading.join()
+        if self.warm_up is not None:
+            self.warm_up.join()  # an import cut off by the end of the process would be noise
         if self._ws is not None:
             self._ws.close()
         super().closeEvent(event)
