@@ -7,17 +7,17 @@ later starts call, the catalog and database) comes once it has painted.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner import APP_ID, APP_NAME
 from planner.resources import resources_root
+from planner.ui.frame_watch import AfterFrame
 from planner.ui.single_instance import Claim, SingleInstance, bring_forward, data_folder
 from planner.ui.theme import apply_palette, apply_style, follow_color_scheme, wants_dark
 
@@ -44,6 +44,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
+    # Nearly everything a start allocates (modules, classes, the catalog) lives as long as the
+    # window: the collector would only walk it again and again. It comes back once the window
+    # has settled, with what exists by then frozen out of its sight.
+    gc.disable()
     app = make_application(argv)
 
     folder = data_folder(data_dir)
@@ -54,7 +58,7 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
         return 0
     theme = os.environ.get("PLANNER_THEME")
     dark = wants_dark(app, theme)
-    apply_palette(app, dark=dark)  # the style waits for the first frame: see apply_style
+    apply_palette(app, dark=dark)  # the style waits for the opening page: see apply_style
 
     from planner.ui.main_window import MainWindow
 
@@ -62,47 +66,24 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     instance.activated.connect(lambda: _come_forward(window, folder))
     app.aboutToQuit.connect(instance.close)
 
-    def after_first_frame() -> None:
-        apply_style(app, dark=dark)
-        # The loading thread imports the services and the dashboard while holding the GIL
-        # for long stretches; started earlier, it would delay the very frame it waits for.
-        window.load()
-
     def once_settled() -> None:
         # After the opening page is drawn: on the way to it, this was 30 ms more of the
         # GIL for the loading thread to wait on (later starts wait for the channel).
         window.settled.disconnect(once_settled)  # settled again after a recovery
+        gc.freeze()
+        gc.enable()
+        apply_style(app, dark=dark)
         follow_color_scheme(app, theme)
         if claim is Claim.FIRST and not instance.listen():
             instance.close()  # no channel: later starts need not wait for this one
 
     window.settled.connect(once_settled)
 
-    FirstFrame(window, after_first_frame)
+    # The loading thread imports the services and the dashboard while holding the GIL for
+    # long stretches; started earlier, it would delay the very frame it waits for.
+    AfterFrame(window, window.load, whole_window=True)
     window.show()
     return app.exec()
-
-
-class FirstFrame(QObject):
-    """Calls ``then`` once, when the first frame of ``window`` has been painted whole."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._window = window
-        self._then = then
-        QApplication.instance().installEventFilter(self)  # children paint, not the window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            QApplication.instance().removeEventFilter(self)
-            # A zero timer runs once the event loop is back, after the rest of this frame;
-            # the second lets whatever else was waiting on the frame go first.
-            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._then))
-        return False
 
 
 def _come_forward(window: QWidget, folder: Path) -> None:

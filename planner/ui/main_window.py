@@ -3,18 +3,18 @@ the database are opened right after, off the GUI thread, and the pages arrive th
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from planner import APP_NAME
 from planner.errors import PlannerError, UnusableDatabaseError
+from planner.ui.frame_watch import AfterFrame
 from planner.ui.settings import UiSettings
 from planner.ui.sidebar_sketch import SidebarSketch
 
@@ -52,36 +52,23 @@ STILL_CENTRAL = "#central { widget-animation-duration: 0; }"
 class _Loaded(QObject):
     """Carries the result of the background load back to the GUI thread."""
 
-    done = Signal(object)  # _Opened, or the PlannerError that stopped it
+    done = Signal(object)  # the Workspace, or the exception that stopped it
 
 
-class _Opened(NamedTuple):
-    ws: Workspace
-    backup_problem: str  # why today's backup was not taken, if it was not
-
-
-def _open(data_dir: Path | None, ws: Workspace | None) -> _Opened:
-    """The slow part of starting: imports, the catalog, the database vetted (created or
-    migrated if need be), and today's backup.
+def _open(data_dir: Path | None, ws: Workspace | None) -> Workspace:
+    """The slow part of starting: imports, the catalog, and the database vetted (created or
+    migrated if need be). Today's backup waits for the opening page (``_finish_opening``).
 
     A database already at this version's schema is only read until the person changes
     something: the dashboard is drawn without SQLAlchemy and SQLModel (about 350 ms and
     50 MB), which come with the first change or the first other page (planner.store.reads).
     """
-    from planner.services.backups import auto_backup
     from planner.services.workspace import Workspace
     from planner.ui.dashboard import page  # noqa: F401  (its imports, also off the GUI thread)
 
     ws = ws or Workspace(data_dir)
     _ = ws.catalog  # vets the database and reads the person's own catalog entries
-    # What was just loaded (modules, the catalog) lives as long as the window: out of the
-    # collector's sight, later full collections do not walk it again.
-    gc.freeze()
-    try:
-        auto_backup(ws)
-    except PlannerError as exc:  # the planner still works; the person is told
-        return _Opened(ws, str(exc))
-    return _Opened(ws, "")
+    return ws
 
 
 class MainWindow(QMainWindow):
@@ -217,7 +204,7 @@ class MainWindow(QMainWindow):
             self._on_loaded(exc)
 
     def _load_in_thread(self) -> None:
-        result: _Opened | Exception
+        result: Workspace | Exception
         try:
             result = _open(self._data_dir, self._ws)
         except Exception as exc:  # shown in the window by _on_loaded, whatever it is
@@ -238,9 +225,9 @@ class MainWindow(QMainWindow):
         from planner.ui.context import UiContext
         from planner.ui.pages import PAGES
 
-        assert isinstance(result, _Opened)
-        self._ws = result.ws
-        self.ctx = UiContext(result.ws, self)
+        assert not isinstance(result, BaseException)
+        self._ws = result
+        self.ctx = UiContext(result, self)
         self.ctx.failed.connect(self._show_failure)
         # Each page is built when first shown: building them all (each reads its data) held
         # the first page back by a few hundred milliseconds.
@@ -251,15 +238,17 @@ class MainWindow(QMainWindow):
         last = self._settings.last_page
         row = keys.index(last) if last in keys else 0
         if at_once:
-            self._finish_opening(result, row)
+            self._finish_opening(row)
             return
-        self.stack.setCurrentWidget(self.page(keys[row]))
-        # Two turns of the event loop: the page's frame is painted first (see FirstFrame).
-        finish = partial(self._finish_opening, result, row)
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, finish))
+        opening = self.page(keys[row])
+        self.stack.setCurrentWidget(opening)
+        # The rest of the window, today's backup and what waits on ``settled`` come once
+        # the opening page's frame has been painted.
+        AfterFrame(opening, partial(self._finish_opening, row))
 
-    def _finish_opening(self, result: _Opened, row: int) -> None:
+    def _finish_opening(self, row: int) -> None:
         assert self.ctx is not None and self._ws is not None
+        backup_problem = self._take_todays_backup()
         self.complete()
         from planner.ui.roles.posting_drop import PostingImport  # File menu + dropped postings
 
@@ -274,8 +263,8 @@ class MainWindow(QMainWindow):
         for action in self._data_actions:
             action.setEnabled(True)
         self.nav.setCurrentRow(row)
-        if result.backup_problem:
-            self._show_failure(f"Today's backup was not taken. {result.backup_problem}")
+        if backup_problem:
+            self._show_failure(f"Today's backup was not taken. {backup_problem}")
         elif self._recovery_message:  # what was restored, and where the old file went
             self.statusBar().showMessage(self._recovery_message, 15000)
             self._recovery_message = ""
@@ -287,6 +276,18 @@ class MainWindow(QMainWindow):
 
         self.warm_up = WarmUpOnIntent([self.nav.viewport(), self.menuBar()])
         self.settled.emit()
+
+    def _take_todays_backup(self) -> str:
+        """Today's backup, if none was taken yet: before anything can be changed, and after
+        the opening page, which does not need it. Why it was not taken, or ""."""
+        from planner.services.backups import auto_backup
+
+        assert self._ws is not None
+        try:
+            auto_backup(self._ws)
+        except PlannerError as exc:  # the planner still works; the person is told
+            return str(exc)
+        return ""
 
     def _show_open_failure(self, error: BaseException) -> None:
         from html import escape

@@ -82,8 +82,8 @@ def apply_style(app: QApplication, *, dark: bool) -> None:
     """Fusion, with the check boxes mended in dark.
 
     A style object in Python costs some 7 ms the first time (PySide builds the QStyle
-    classes), so the window sets this after its first frame; make_application creates the
-    application in Fusion already, and the mended check boxes are not in that frame.
+    classes), so the window sets this once its opening page is drawn; make_application
+    creates the application in Fusion already, and the dashboard has no check boxes.
     """
     if dark:
         from planner.ui.dark_checks import VisibleChecks

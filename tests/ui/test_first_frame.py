@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtGui import QImage, QPaintEvent, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 from pytestqt.qtbot import QtBot
 
-from planner.ui.app import FirstFrame
+from planner.ui.frame_watch import AfterFrame
 from planner.ui.main_window import PAGE_TITLES, MainWindow
 from planner.ui.settings import UiSettings
 from planner.ui.sidebar_sketch import SidebarSketch
@@ -35,7 +35,7 @@ def test_the_callback_runs_once_after_the_first_frame(qtbot: QtBot) -> None:
     window.setCentralWidget(QLabel("Opening your planner…"))
     qtbot.addWidget(window)
     calls: list[bool] = []
-    FirstFrame(window, lambda: calls.append(window.isVisible()))
+    AfterFrame(window, lambda: calls.append(window.isVisible()), whole_window=True)
     assert calls == []  # nothing before the window is shown
     window.show()
     qtbot.waitUntil(lambda: calls == [True], timeout=5000)
@@ -50,13 +50,54 @@ def test_another_windows_paint_does_not_count(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     qtbot.addWidget(other)
     calls: list[int] = []
-    FirstFrame(window, lambda: calls.append(1))
+    AfterFrame(window, lambda: calls.append(1), whole_window=True)
     other.show()
     qtbot.waitExposed(other)
     other.repaint()
     qtbot.wait(50)
     assert calls == []
     window.show()
+    qtbot.waitUntil(lambda: calls == [1], timeout=5000)
+
+
+class _CountsPaints(QLabel):
+    paints = 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.paints += 1
+        super().paintEvent(event)
+
+
+def test_a_page_s_callback_waits_for_that_page_s_own_paint(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    stack = QStackedWidget()
+    page = _CountsPaints("page")
+    stack.addWidget(QLabel("first"))
+    stack.addWidget(page)
+    window.setCentralWidget(stack)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    calls: list[int] = []
+    stack.setCurrentWidget(page)
+    page.setUpdatesEnabled(False)  # on screen, but no paint until the test says so
+    AfterFrame(page, lambda: calls.append(page.paints))
+    window.statusBar().showMessage("another widget of the window paints meanwhile")
+    qtbot.wait(100)
+    assert calls == []  # still waiting for the page's own paint
+    page.setUpdatesEnabled(True)
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=5000)
+    assert calls[0] >= 1  # called after the page was painted, not merely after some turns
+    page.repaint()
+    qtbot.wait(50)
+    assert len(calls) == 1
+
+
+def test_a_page_that_is_not_on_screen_does_not_hold_its_callback_back(qtbot: QtBot) -> None:
+    page = QLabel("never shown")
+    qtbot.addWidget(page)
+    calls: list[int] = []
+    AfterFrame(page, lambda: calls.append(1))
     qtbot.waitUntil(lambda: calls == [1], timeout=5000)
 
 

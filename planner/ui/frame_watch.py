@@ -1,0 +1,51 @@
+"""Waiting for a frame: work that must not hold back what the person sees first runs once
+that frame has been painted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class AfterFrame(QObject):
+    """Calls ``then`` once, after the first frame in which ``widget`` was painted (with
+    ``whole_window``, any widget of its window: a main window's children paint, not the
+    window itself).
+
+    Two turns of the event loop pass first: the first comes after the rest of that frame,
+    the second lets whatever else was waiting on the frame go ahead. A widget that is not
+    on screen gets no paint, so ``then`` follows those two turns at once.
+    """
+
+    def __init__(
+        self, widget: QWidget, then: Callable[[], None], *, whole_window: bool = False
+    ) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        self._whole_window = whole_window
+        if not whole_window and not widget.isVisible():
+            self._later()
+            return
+        # A window's children are only seen by an application-wide filter; it is removed
+        # at the first paint, as every event passes through it meanwhile.
+        self._watched: QObject = QApplication.instance() if whole_window else widget
+        self._watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and (
+            watched is self._widget
+            or (
+                self._whole_window
+                and isinstance(watched, QWidget)
+                and watched.window() is self._widget
+            )
+        ):
+            self._watched.removeEventFilter(self)
+            self._later()
+        return False
+
+    def _later(self) -> None:
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._then))
