@@ -17,7 +17,8 @@ from icalendar import Calendar, Event
 
 from planner import __version__
 from planner.export.atomic import write_atomically
-from planner.export.report import PlanReport, format_date, format_hours
+from planner.export.formats import format_date, format_hours
+from planner.export.report import PlanReport
 from planner.planning.model import Step
 
 PRODID = f"-//Learning-path planner//planner {__version__}//EN"

@@ -6,13 +6,8 @@ import re
 from pathlib import Path
 
 from planner.export.atomic import write_atomically
-from planner.export.report import (
-    PlanReport,
-    format_date,
-    format_hours,
-    format_percent,
-    format_span,
-)
+from planner.export.formats import format_date, format_hours, format_percent, format_span
+from planner.export.report import PlanReport
 from planner.planning.model import Step
 
 # Characters that mean something to a Markdown renderer (CommonMark and GitHub's extensions)

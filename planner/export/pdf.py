@@ -22,9 +22,10 @@ import planner
 from planner.errors import ExportError
 from planner.export.atomic import atomic_file
 from planner.export.flow import Page, Styles, paginate
+from planner.export.formats import format_date
 from planner.export.pdf_blocks import PALETTE
 from planner.export.pdf_content import CSS, build
-from planner.export.report import PlanReport, format_date
+from planner.export.report import PlanReport
 
 Progress = Callable[[int, int], bool]
 

@@ -14,7 +14,8 @@ from PySide6.QtGui import QFont, QPainter
 
 from planner.charts import ChartPalette, paint_readiness_gauge
 from planner.export.flow import Html, Styles
-from planner.export.report import PlanReport, format_date, format_hours, format_span
+from planner.export.formats import format_date, format_hours, format_span
+from planner.export.report import PlanReport
 from planner.planning.model import Step
 
 PALETTE = ChartPalette.light()

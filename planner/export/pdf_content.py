@@ -28,14 +28,9 @@ from planner.charts import (
 from planner.charts import gap_chart as gap_layout
 from planner.charts import timeline as timeline_layout
 from planner.export.flow import Chart, Flowable, Html, PageBreak, Space, Styles, Table
+from planner.export.formats import format_date, format_hours, format_percent, format_span
 from planner.export.pdf_blocks import PALETTE, STEP_CSS, Summary, step_html
-from planner.export.report import (
-    PlanReport,
-    format_date,
-    format_hours,
-    format_percent,
-    format_span,
-)
+from planner.export.report import PlanReport
 
 T = TypeVar("T")
 STATE_MARKS = {"met": "✓ met", "short": "◐ short", "missing": "✗ missing"}

@@ -1,4 +1,5 @@
-"""Everything an export shows, gathered once: the plan, the person, and the words for them."""
+"""Everything an export shows, gathered once: the plan and the person (the words for dates,
+hours and percentages are planner.export.formats)."""
 
 from __future__ import annotations
 
@@ -9,38 +10,13 @@ from typing import Literal
 
 from planner.catalog import Catalog
 from planner.catalog.schema import Resource, Role
+from planner.export.formats import format_date, format_hours, format_percent
 from planner.planning.gap import RoleGap
 from planner.planning.model import Plan, Step
 from planner.planning.readiness import Readiness
 from planner.planning.requirements import RequirementRow, requirement_rows
 
 CertificationStatus = Literal["held", "planned", "expired"]
-
-# English month names, fixed: strftime("%b") follows the C locale, which Qt sets from the
-# environment, and the rest of the document is English.
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def format_date(day: date | None) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else "—"
-
-
-def format_hours(hours: float) -> str:
-    return f"{hours:,.0f} h" if hours == int(hours) else f"{hours:,.1f} h"
-
-
-def format_percent(percent: float) -> str:
-    """Same form as the readiness gauge: ``42 %`` or ``6.6 %``."""
-    rounded = round(percent, 1)
-    return f"{rounded:.0f} %" if rounded == int(rounded) else f"{rounded:.1f} %"
-
-
-def format_span(step: Step) -> str:
-    if step.planned_start is None:
-        return "not scheduled"
-    if step.kind == "milestone" or step.planned_start == step.planned_end:
-        return format_date(step.planned_start)
-    return f"{format_date(step.planned_start)} – {format_date(step.planned_end)}"
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ import pytest
 
 from planner.catalog import Catalog
 from planner.errors import ExportError
+from planner.export.formats import format_date, format_hours, format_percent
 from planner.export.markdown import code, export_markdown, md, render_markdown
-from planner.export.report import PlanReport, format_date, format_hours, format_percent
+from planner.export.report import PlanReport
 
 from .sample import MARKUP_NOTE, make_report
 

@@ -15,8 +15,9 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 from planner.catalog import Catalog
 from planner.errors import ExportError
 from planner.export.flow import SafeDocument
+from planner.export.formats import format_date, format_hours, format_percent
 from planner.export.pdf import export_pdf
-from planner.export.report import PlanReport, format_date, format_hours, format_percent
+from planner.export.report import PlanReport
 
 from .sample import MARKUP_NOTE, make_report, normalise, pdf_pages
 

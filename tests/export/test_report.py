@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from planner.catalog import Catalog
-from planner.export.report import PlanReport, format_date, format_hours, format_percent
+from planner.export.formats import format_date, format_hours, format_percent
+from planner.export.report import PlanReport
 
 
 def test_skill_step_topics_are_the_levels_it_climbs(report: PlanReport) -> None:

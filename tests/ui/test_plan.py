@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from planner.export.report import format_date
+from planner.export.formats import format_date
 from planner.planning.model import Step
 from planner.services import plans, profile, skills
 from planner.services.plan_view import plan_page_state, step_resources, step_topics

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.charts import gap_rows
-from planner.export.report import format_date, format_hours, format_percent, format_span
+from planner.export.formats import format_date, format_hours, format_percent, format_span
 from planner.planning import Step
 from planner.services.dashboard_view import (
     EXPIRY_WINDOW_DAYS,

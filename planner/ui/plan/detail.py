@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.export.report import format_date, format_hours, format_span
+from planner.export.formats import format_date, format_hours, format_span
 from planner.planning.model import STATUSES, Step
 from planner.services import plans
 from planner.services.plan_view import step_resources, step_topics

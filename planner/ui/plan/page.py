@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.export.report import format_date, format_hours, format_percent
+from planner.export.formats import format_date, format_hours, format_percent
 from planner.services import plans
 from planner.services.plan_view import PlanPageState, plan_page_state, stage_titles
 from planner.ui import commands

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from planner.export.report import format_date, format_hours
+from planner.export.formats import format_date, format_hours
 from planner.planning.model import Plan, Step
 from planner.ui.plain_text import plain_tooltip
 
