@@ -52,10 +52,10 @@ NETWORK_MODULES = {
     "PySide6.QtWebEngineWidgets",
     "PySide6.QtWebSockets",
 }
-# Qt's network module also holds TCP sockets and an HTTP client; only its local (Unix socket /
-# named pipe) classes may be used, for the single-instance channel.
+# Qt's network module also holds TCP sockets and an HTTP client. None of its classes is
+# allowed now: the single-instance channel is a folder of files (QtNetwork cost 3 MB at start).
 QT_NETWORK = "PySide6.QtNetwork"
-QT_NETWORK_ALLOWED = {"QLocalServer", "QLocalSocket"}
+QT_NETWORK_ALLOWED: set[str] = set()
 
 
 # --- the guard ---------------------------------------------------------------------------------
@@ -163,7 +163,8 @@ def test_the_import_check_would_see_one(tmp_path: Path) -> None:
         "socket",
         "urllib.request",
         "http.client",
-        "PySide6.QtNetwork ['QTcpSocket']",
+        "PySide6.QtNetwork ['QLocalSocket', 'QTcpSocket']",
+        "PySide6.QtNetwork ['QLocalServer']",
         "requests",
         "ssl",
     ]

@@ -1,12 +1,12 @@
 """One window per data folder: a second start on the same folder brings the first forward and
 exits; a start on another folder, or after the first was killed, runs as usual. The first
-claims the folder with a lock and listens only once its window is up."""
+claims the folder with a lock and listens (watches its mailbox) only once its window is up."""
 
 from __future__ import annotations
 
 import os
-import signal
 import socket
+import stat
 import subprocess
 import sys
 import threading
@@ -15,15 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir, QTimer
-from PySide6.QtNetwork import QLocalSocket
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from planner.store.paths import data_dir
 from planner.ui.single_instance import (
-    ACTIVATE,
-    ACTIVATED,
+    HOLDER,
     Claim,
     SingleInstance,
     bring_forward,
@@ -31,22 +29,46 @@ from planner.ui.single_instance import (
     data_folder,
 )
 
-posix_only = pytest.mark.skipif(os.name != "posix", reason="the channel is a Unix socket file")
+posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes and owners are POSIX")
+ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 START_TIMEOUT = 60.0  # a cold start of a window process; only a hang reaches it
+# A start waits in local event loops, which need the application object (the window has one).
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
-def _socket_path(name: str) -> Path:
-    """Where Qt puts the channel's socket file on Unix."""
-    return Path(name) if os.path.isabs(name) else Path(QDir.tempPath()) / name
+@pytest.fixture(autouse=True)
+def runtime_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private runtime folder per test (where Linux puts the lock and mailbox), so nothing
+    is left in the shared temporary folder; window processes started by a test inherit it."""
+    folder = tmp_path / "runtime"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture
 def instances() -> Iterator[list[SingleInstance]]:
-    """Instances made by a test, closed after it (their names are real sockets)."""
+    """Instances made by a test, closed after it (their lock and mailbox are real files)."""
     made: list[SingleInstance] = []
     yield made
     for instance in made:
         instance.close()
+
+
+def _listed(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def _dead_pid() -> int:
+    """The pid of a process that has exited (what a killed window's files name)."""
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=START_TIMEOUT,
+    )
+    return int(child.stdout)
 
 
 # --- the folder and the name --------------------------------------------------------------
@@ -79,11 +101,21 @@ def test_the_name_follows_the_folder_and_the_user(
 # --- two instances in one process ---------------------------------------------------------
 
 
+@pytest.mark.parametrize("place", ["runtime folder", "temporary folder"])
 def test_a_second_start_on_the_folder_brings_the_first_forward(
-    tmp_path: Path, qtbot: QtBot, instances: list[SingleInstance]
+    tmp_path: Path,
+    qtbot: QtBot,
+    instances: list[SingleInstance],
+    monkeypatch: pytest.MonkeyPatch,
+    runtime_folder: Path,
+    place: str,
 ) -> None:
+    if place == "temporary folder":
+        monkeypatch.delenv("XDG_RUNTIME_DIR")
     first = SingleInstance(tmp_path / "data")
     instances.append(first)
+    in_runtime = first.mailbox.parent == runtime_folder
+    assert in_runtime == (place == "runtime folder" and sys.platform.startswith("linux"))
     assert first.claim() is Claim.FIRST
     assert first.listen()
     with qtbot.waitSignal(first.activated, timeout=10_000):
@@ -91,6 +123,9 @@ def test_a_second_start_on_the_folder_brings_the_first_forward(
     # And again: the first keeps listening.
     with qtbot.waitSignal(first.activated, timeout=10_000):
         assert SingleInstance(tmp_path / "data").claim() is Claim.FORWARDED
+    assert _listed(first.mailbox) == [HOLDER]  # each start took its answer away
+    if os.name == "posix":
+        assert stat.S_IMODE(first.mailbox.stat().st_mode) == 0o700
 
 
 def test_another_folder_runs_on_its_own(
@@ -117,27 +152,50 @@ def test_after_the_first_closes_a_new_start_takes_the_folder(
     assert first.claim() is Claim.FIRST
     assert first.listen()
     first.close()
+    assert not first.mailbox.exists()  # tidied away
     again = SingleInstance(tmp_path / "data")
     instances.append(again)
     assert again.claim() is Claim.FIRST
 
 
-@posix_only
-def test_a_name_left_by_a_killed_window_is_taken_over(
-    tmp_path: Path, qtbot: QtBot, instances: list[SingleInstance]
+@pytest.mark.parametrize("leftover", ["mailbox", "older version's socket"])
+def test_what_a_killed_window_left_is_taken_over(
+    tmp_path: Path,
+    qtbot: QtBot,
+    instances: list[SingleInstance],
+    monkeypatch: pytest.MonkeyPatch,
+    leftover: str,
 ) -> None:
-    name = channel_name(tmp_path / "data")
-    stale = _socket_path(name)
-    # What a killed window leaves: the socket file, with no one listening on it.
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as left:
-        left.bind(str(stale))
-    assert stale.exists()
+    """A killed window leaves its mailbox naming it as the listener (and requests it never
+    answered): a start must not knock there while the next window is still starting, and
+    that window clears it out rather than answering calls made to the dead one."""
+    mailbox = SingleInstance(tmp_path / "data").mailbox
+    if leftover == "mailbox":
+        mailbox.mkdir(mode=0o755)
+        (mailbox / HOLDER).write_text(str(_dead_pid()))
+        for name in ["1-aa.request", "1-bb.answered", ".1-cc.tmp"]:
+            (mailbox / name).touch()
+    else:
+        if not hasattr(socket, "AF_UNIX"):
+            pytest.skip("Unix sockets are POSIX")
+        monkeypatch.chdir(mailbox.parent)  # a relative name: the full path is too long to bind
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as left:
+            left.bind(mailbox.name)
+        assert stat.S_ISSOCK(mailbox.lstat().st_mode)
     first = SingleInstance(tmp_path / "data")
     instances.append(first)
     assert first.claim() is Claim.FIRST
-    assert first.listen()
+    calls: list[str] = []
+    first.activated.connect(lambda: calls.append("activated"))
+    QTimer.singleShot(300, first.listen)  # still starting when the next start comes
     with qtbot.waitSignal(first.activated, timeout=10_000):
         assert SingleInstance(tmp_path / "data").claim() is Claim.FORWARDED
+    qtbot.wait(50)
+    assert calls == ["activated"]
+    assert mailbox.is_dir() and _listed(mailbox) == [HOLDER]
+    assert (mailbox / HOLDER).read_text() == str(os.getpid())
+    if os.name == "posix":
+        assert stat.S_IMODE(mailbox.stat().st_mode) == 0o700
 
 
 def test_a_start_waits_for_a_window_still_starting(
@@ -148,7 +206,7 @@ def test_a_start_waits_for_a_window_still_starting(
     first = SingleInstance(tmp_path / "data")
     instances.append(first)
     assert first.claim() is Claim.FIRST
-    assert not _socket_path(first.name).exists()  # claimed, not listening yet
+    assert not first.mailbox.exists()  # claimed, not listening yet
     QTimer.singleShot(300, first.listen)
     with qtbot.waitSignal(first.activated, timeout=10_000):
         assert SingleInstance(tmp_path / "data").claim() is Claim.FORWARDED
@@ -167,27 +225,6 @@ def test_a_start_takes_the_folder_its_holder_let_go_while_it_waited(
     assert time.monotonic() - started < 4
 
 
-@posix_only
-def test_a_listener_that_does_not_answer_is_left_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A listener without the folder's lock (a window too busy to answer, from a version that
-    held none) is not displaced: the new start runs beside it, without a channel."""
-    monkeypatch.setattr("planner.ui.single_instance.ANSWER_MS", 300)
-    path = _socket_path(channel_name(tmp_path / "data"))
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as busy:
-        busy.bind(str(path))
-        busy.listen()  # connections wait in its queue; no one reads them
-        started = time.monotonic()
-        beside = SingleInstance(tmp_path / "data")
-        assert beside.claim() is Claim.FIRST
-        assert not beside.listen()
-        beside.close()
-        assert time.monotonic() - started < 5
-        assert path.exists()  # its name was left to it
-        path.unlink()
-
-
 def test_bring_forward_restores_a_minimised_window(qtbot: QtBot) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
@@ -197,7 +234,130 @@ def test_bring_forward_restores_a_minimised_window(qtbot: QtBot) -> None:
     assert window.isVisible() and not window.isMinimized()
 
 
-# --- two processes ------------------------------------------------------------------------
+# --- a mailbox that cannot be used ----------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix" or ROOT, reason="needs POSIX permissions")
+def test_a_read_only_runtime_folder_leaves_the_window_alone(
+    tmp_path: Path, runtime_folder: Path, instances: list[SingleInstance]
+) -> None:
+    first = SingleInstance(tmp_path / "data")
+    instances.append(first)
+    assert first.claim() is Claim.FIRST  # the lock was made before the folder turned read-only
+    runtime_folder.chmod(0o500)
+    try:
+        assert not first.listen()
+        assert not first.mailbox.exists()
+    finally:
+        runtime_folder.chmod(0o700)
+
+
+@pytest.mark.skipif(os.name != "posix" or ROOT, reason="needs POSIX permissions")
+def test_a_folder_where_no_lock_can_be_made_runs_alone_at_once(
+    tmp_path: Path, runtime_folder: Path
+) -> None:
+    """Not held by anyone, so nothing to wait for (WAIT_MS) and no one to call."""
+    runtime_folder.chmod(0o500)
+    try:
+        started = time.monotonic()
+        assert SingleInstance(tmp_path / "data").claim() is Claim.ALONE
+        assert time.monotonic() - started < 1
+    finally:
+        runtime_folder.chmod(0o700)
+
+
+@pytest.mark.skipif(not ROOT, reason="needs root to give a folder to another user")
+def test_a_mailbox_of_another_user_is_not_used(
+    tmp_path: Path, instances: list[SingleInstance]
+) -> None:
+    """Anyone could drop requests in it (a name in a shared temporary folder taken first)."""
+    first = SingleInstance(tmp_path / "data")
+    instances.append(first)
+    first.mailbox.mkdir(mode=0o777)
+    os.chown(first.mailbox, 65534, 65534)
+    (first.mailbox / "theirs").touch()
+    assert first.claim() is Claim.FIRST
+    assert not first.listen()
+    assert _listed(first.mailbox) == ["theirs"]  # left as it was
+
+
+# --- a holder in another process --------------------------------------------------------------
+
+
+_HOLDER = [
+    sys.executable,
+    "-c",
+    "import os, sys, time\n"
+    "from pathlib import Path\n"
+    "from PySide6.QtCore import QCoreApplication\n"
+    "from planner.ui.single_instance import Claim, SingleInstance\n"
+    "app = QCoreApplication([])\n"
+    "holder = SingleInstance(Path(sys.argv[1]))\n"
+    "assert holder.claim() is Claim.FIRST and holder.listen()\n"
+    "time.sleep(float(sys.argv[2]))  # busy: its event loop never runs to answer\n"
+    "os._exit(0)  # gone without closing, as if killed\n",
+]
+
+
+def _wait_until_listening(process: subprocess.Popen[str], mailbox: Path) -> None:
+    """Until ``process`` has said in ``mailbox`` that it listens."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while _holder(mailbox) != process.pid:
+        assert process.poll() is None, f"it exited with {process.returncode}"
+        assert time.monotonic() < deadline, "it never listened"
+        time.sleep(0.02)
+
+
+def _holder(mailbox: Path) -> int | None:
+    try:
+        return int((mailbox / HOLDER).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def test_a_holder_that_does_not_answer_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, instances: list[SingleInstance]
+) -> None:
+    """A window too busy to answer keeps the folder: the new start runs beside it, without a
+    channel, once ANSWER_MS has passed; once it is gone, the next start takes the folder."""
+    monkeypatch.setattr("planner.ui.single_instance.ANSWER_MS", 300)
+    folder = tmp_path / "data"
+    with subprocess.Popen([*_HOLDER, str(folder), "60"], text=True) as busy:
+        try:
+            mailbox = SingleInstance(folder).mailbox
+            _wait_until_listening(busy, mailbox)
+            started = time.monotonic()
+            assert SingleInstance(folder).claim() is Claim.ALONE
+            assert 0.25 <= time.monotonic() - started < 5  # it did wait (timers are coarse)
+            assert _listed(mailbox) == [HOLDER]  # its request withdrawn, not answered later
+        finally:
+            busy.kill()
+    after = SingleInstance(folder)
+    instances.append(after)
+    assert after.claim() is Claim.FIRST
+    assert after.listen() and _holder(mailbox) == os.getpid()
+
+
+def test_a_start_takes_the_folder_its_holder_let_go_while_called(
+    tmp_path: Path, instances: list[SingleInstance]
+) -> None:
+    """The holder listens but is gone before it answers: the start does not wait out
+    ANSWER_MS nor run beside a window that is not there; it takes the folder."""
+    folder = tmp_path / "data"
+    with subprocess.Popen([*_HOLDER, str(folder), "0.5"], text=True) as leaving:
+        _wait_until_listening(leaving, SingleInstance(folder).mailbox)
+        # Reaped as soon as it exits: the lock sees a zombie as a live process, and a real
+        # window is no child of the start that calls it.
+        threading.Thread(target=leaving.wait, daemon=True).start()
+        caller = SingleInstance(folder)
+        instances.append(caller)
+        started = time.monotonic()
+        assert caller.claim() is Claim.FIRST
+        assert time.monotonic() - started < 4
+        assert leaving.wait(START_TIMEOUT) == 0
+
+
+# --- two window processes -------------------------------------------------------------------
 
 
 class _Window:
@@ -236,44 +396,17 @@ _PLANNER = [sys.executable, "-c", "from planner.cli import main; raise SystemExi
 
 
 def _environment() -> dict[str, str]:
-    """This test's folders (tests/conftest.py), and no display."""
+    """This test's folders (tests/conftest.py and runtime_folder), and no display."""
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-def _wait_until_listening(process: subprocess.Popen[str], path: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while not path.exists():
-        assert process.poll() is None, f"the window exited with {process.returncode}"
-        assert time.monotonic() < deadline, "the window never listened"
-        time.sleep(0.02)
-
-
-def _call(name: str) -> bytes:
-    """Knock as a second start would, from this process; the answer."""
-    caller = QLocalSocket()
-    caller.connectToServer(name)
-    assert caller.waitForConnected(5000)
-    caller.write(ACTIVATE)
-    caller.flush()
-    assert caller.waitForReadyRead(10_000)
-    answer = bytes(caller.readAll().data())
-    caller.disconnectFromServer()
-    return answer
-
-
-@posix_only
-def test_a_second_window_process_brings_the_first_forward_and_exits() -> None:
+def test_a_second_window_process_brings_the_first_forward_and_exits(
+    instances: list[SingleInstance],
+) -> None:
     folder = data_folder()  # this test's own folder: tests/conftest.py sets PLANNER_DATA_DIR
-    name = channel_name(folder)
-    try:
-        _second_start_and_a_kill(folder, name)
-    finally:
-        _socket_path(name).unlink(missing_ok=True)  # what the killed windows left behind
-
-
-def _second_start_and_a_kill(folder: Path, name: str) -> None:
+    mailbox = SingleInstance(folder).mailbox
     with _Window() as first:
-        _wait_until_listening(first.process, _socket_path(name))
+        _wait_until_listening(first.process, mailbox)
         started = time.monotonic()
         second = subprocess.run(
             _PLANNER, env=_environment(), capture_output=True, text=True, timeout=START_TIMEOUT
@@ -284,25 +417,15 @@ def _second_start_and_a_kill(folder: Path, name: str) -> None:
         assert took < 15, took  # it did not open a window of its own and wait on it
         first.wait_for("brought this window forward")
         assert first.process.poll() is None  # the first window is still open
-        # Killed, the first leaves its name behind...
-        first.process.send_signal(signal.SIGKILL)
+        # Killed, the first leaves its mailbox behind, naming it...
+        first.process.kill()
         first.process.wait(START_TIMEOUT)
-    assert _socket_path(name).exists() and not _listening(name)
-    # ...and the next start takes it over.
+        killed = first.process.pid
+    assert _holder(mailbox) == killed
+    # ...and the next start takes the folder and answers in its place.
     with _Window() as third:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _listening(name):
-            assert third.process.poll() is None, f"the third exited: {third.lines}"
-            assert time.monotonic() < deadline, "the third window never listened"
-            time.sleep(0.05)
-        assert _call(name) == ACTIVATED
+        _wait_until_listening(third.process, mailbox)
+        caller = SingleInstance(folder)
+        instances.append(caller)  # closed if it were wrongly FIRST
+        assert caller.claim() is Claim.FORWARDED
         third.wait_for("brought this window forward")
-
-
-def _listening(name: str) -> bool:
-    """Whether a window listens on ``name`` (connecting without a word does nothing)."""
-    probe = QLocalSocket()
-    probe.connectToServer(name)
-    ok = probe.waitForConnected(200)
-    probe.abort()
-    return ok
