@@ -46,7 +46,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     # Nearly everything a start allocates (modules, classes, the catalog) lives as long as the
     # window: the collector would only walk it again and again. It comes back once the window
-    # has settled, with what exists by then frozen out of its sight.
+    # has settled, which freezes what exists by then out of its sight.
     gc.disable()
     app = make_application(argv)
 
@@ -70,7 +70,6 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
         # After the opening page is drawn: on the way to it, this was 30 ms more of the
         # GIL for the loading thread to wait on (later starts wait for the channel).
         window.settled.disconnect(once_settled)  # settled again after a recovery
-        gc.freeze()
         gc.enable()
         apply_style(app, dark=dark)
         follow_color_scheme(app, theme)

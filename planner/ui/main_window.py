@@ -3,6 +3,7 @@ the database are opened right after, off the GUI thread, and the pages arrive th
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -275,6 +276,9 @@ class MainWindow(QMainWindow):
         from planner.ui.warm_up import WarmUpOnIntent
 
         self.warm_up = WarmUpOnIntent([self.nav.viewport(), self.menuBar()])
+        # What the start loaded (modules, the catalog, the opening page) lives as long as the
+        # window: out of the collector's sight, later full collections do not walk it again.
+        gc.freeze()
         self.settled.emit()
 
     def _take_todays_backup(self) -> str:
