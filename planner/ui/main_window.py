@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         assert self._ws is not None
         try:
             auto_backup(self._ws)
-        except PlannerError as exc:  # the planner still works; the person is told
+        except (PlannerError, OSError) as exc:  # the planner still works; the person is told
             return str(exc)
         return ""
 
