@@ -96,3 +96,23 @@ def test_the_window_module_imports_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == ""
+
+
+def test_a_backup_that_cannot_be_taken_is_reported_and_the_window_still_opens(
+    workspace: Workspace, ui_settings: UiSettings, qtbot: QtBot
+) -> None:
+    from planner.store.backup import BACKUPS_FOLDER
+
+    blocked = workspace.folder / BACKUPS_FOLDER
+    blocked.write_text("a file where the backups folder goes", encoding="utf-8")
+    window = MainWindow(workspace=workspace, settings=ui_settings, show_first_run=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.load()  # as a start does: the backup comes once the opening page has painted
+    qtbot.waitUntil(lambda: window.nav.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Today's backup was not taken"),
+        timeout=5000,
+    )
+    assert blocked.read_text(encoding="utf-8").startswith("a file")
+    assert window.stack.currentWidget() is window.page("dashboard")
