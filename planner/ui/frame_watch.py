@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+WAIT_MS = 1000  # the longest a paint is waited for
+
 
 class AfterFrame(QObject):
     """Calls ``then`` once, after the first frame in which ``widget`` was painted (with
@@ -16,7 +18,8 @@ class AfterFrame(QObject):
 
     Two turns of the event loop pass first: the first comes after the rest of that frame,
     the second lets whatever else was waiting on the frame go ahead. A widget that is not
-    on screen gets no paint, so ``then`` follows those two turns at once.
+    on screen gets no paint, so ``then`` follows those two turns at once; one whose paint
+    does not come (a window minimised as it opens) gets ``then`` after WAIT_MS all the same.
     """
 
     def __init__(
@@ -33,6 +36,10 @@ class AfterFrame(QObject):
         # at the first paint, as every event passes through it meanwhile.
         self._watched: QObject = QApplication.instance() if whole_window else widget
         self._watched.installEventFilter(self)
+        self._waiting = QTimer(self)
+        self._waiting.setSingleShot(True)
+        self._waiting.timeout.connect(self._stop_watching)
+        self._waiting.start(WAIT_MS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and (
@@ -43,9 +50,13 @@ class AfterFrame(QObject):
                 and watched.window() is self._widget
             )
         ):
-            self._watched.removeEventFilter(self)
-            self._later()
+            self._stop_watching()
         return False
+
+    def _stop_watching(self) -> None:  # at the paint or at WAIT_MS, whichever comes first
+        self._watched.removeEventFilter(self)
+        self._waiting.stop()
+        self._later()
 
     def _later(self) -> None:
         QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._then))

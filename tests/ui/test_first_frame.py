@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage, QPaintEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 from pytestqt.qtbot import QtBot
 
-from planner.ui.frame_watch import AfterFrame
+from planner.ui.frame_watch import WAIT_MS, AfterFrame
 from planner.ui.main_window import PAGE_TITLES, MainWindow
 from planner.ui.settings import UiSettings
 from planner.ui.sidebar_sketch import SidebarSketch
@@ -99,6 +99,23 @@ def test_a_page_that_is_not_on_screen_does_not_hold_its_callback_back(qtbot: QtB
     calls: list[int] = []
     AfterFrame(page, lambda: calls.append(1))
     qtbot.waitUntil(lambda: calls == [1], timeout=5000)
+
+
+def test_a_paint_that_does_not_come_is_waited_for_only_so_long(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    page = _CountsPaints("page")
+    window.setCentralWidget(page)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page.setUpdatesEnabled(False)  # as a window minimised while it opens: no paint comes
+    calls: list[int] = []
+    AfterFrame(page, lambda: calls.append(page.paints))
+    qtbot.wait(WAIT_MS // 2)
+    assert calls == []
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=WAIT_MS * 3)
+    qtbot.wait(50)
+    assert len(calls) == 1
 
 
 # --- the planner's own first frame, in a fresh process -----------------------------------
