@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -20,6 +21,8 @@ from planner.resources import resources_root
 from planner.ui.frame_watch import AfterFrame
 from planner.ui.single_instance import Claim, SingleInstance, bring_forward, data_folder
 from planner.ui.theme import apply_palette, apply_style, follow_color_scheme, wants_dark
+
+GC_PAUSE_MS = 10_000  # the longest the collector is off during a start
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -46,9 +49,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     # Nearly everything a start allocates (modules, classes, the catalog) lives as long as the
     # window: the collector would only walk it again and again. It comes back once the window
-    # has settled, which freezes what exists by then out of its sight.
+    # has settled, which freezes what exists by then out of its sight, or after a while
+    # whatever happens (a start that went wrong must not leave it off).
     gc.disable()
     app = make_application(argv)
+    QTimer.singleShot(GC_PAUSE_MS, gc.enable)
 
     folder = data_folder(data_dir)
     instance = SingleInstance(folder, app)

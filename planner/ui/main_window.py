@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
@@ -53,23 +53,34 @@ STILL_CENTRAL = "#central { widget-animation-duration: 0; }"
 class _Loaded(QObject):
     """Carries the result of the background load back to the GUI thread."""
 
-    done = Signal(object)  # the Workspace, or the exception that stopped it
+    done = Signal(object)  # _Opened, or the exception that stopped it
 
 
-def _open(data_dir: Path | None, ws: Workspace | None) -> Workspace:
-    """The slow part of starting: imports, the catalog, and the database vetted (created or
-    migrated if need be). Today's backup waits for the opening page (``_finish_opening``).
+class _Opened(NamedTuple):
+    ws: Workspace
+    backup_problem: str  # why today's backup was not taken, if it was not
+
+
+def _open(data_dir: Path | None, ws: Workspace | None) -> _Opened:
+    """The slow part of starting: imports, the catalog, the database vetted (created or
+    migrated if need be), and today's backup (off the GUI thread: a large file in a slow
+    folder takes a while to copy).
 
     A database already at this version's schema is only read until the person changes
     something: the dashboard is drawn without SQLAlchemy and SQLModel (about 350 ms and
     50 MB), which come with the first change or the first other page (planner.store.reads).
     """
+    from planner.services.backups import auto_backup
     from planner.services.workspace import Workspace
     from planner.ui.dashboard import page  # noqa: F401  (its imports, also off the GUI thread)
 
     ws = ws or Workspace(data_dir)
     _ = ws.catalog  # vets the database and reads the person's own catalog entries
-    return ws
+    try:
+        auto_backup(ws)
+    except (PlannerError, OSError) as exc:  # the planner still works; the person is told
+        return _Opened(ws, str(exc))
+    return _Opened(ws, "")
 
 
 class MainWindow(QMainWindow):
@@ -104,8 +115,9 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
 
         # The first frame has the sidebar's titles, the menus and a line saying the planner is
-        # opening. The sidebar list and the busy bar come right after it: an item view and an
-        # animation each create a private Qt object which, reaching Python, costs some 25 ms.
+        # opening. The sidebar list and the busy bar come once the opening page is drawn (or
+        # the reason it could not be): an item view and an animation each create a private Qt
+        # object which, reaching Python, costs some 25 ms.
         self._em = self.fontMetrics().height()  # sizes in font units: they follow the DPI
         self._nav: QListWidget | None = None
         self._progress: QProgressBar | None = None
@@ -136,7 +148,8 @@ class MainWindow(QMainWindow):
 
     def complete(self) -> None:
         """Build what the first frame went without: the sidebar list, the busy bar and the
-        menus' actions. Called once the first frame is drawn (or by load_now)."""
+        menus' actions. Called once the opening page is drawn, or the open failed (or by
+        load_now)."""
         if self._complete:
             return
         self._complete = True
@@ -205,7 +218,7 @@ class MainWindow(QMainWindow):
             self._on_loaded(exc)
 
     def _load_in_thread(self) -> None:
-        result: Workspace | Exception
+        result: _Opened | Exception
         try:
             result = _open(self._data_dir, self._ws)
         except Exception as exc:  # shown in the window by _on_loaded, whatever it is
@@ -226,9 +239,9 @@ class MainWindow(QMainWindow):
         from planner.ui.context import UiContext
         from planner.ui.pages import PAGES
 
-        assert not isinstance(result, BaseException)
-        self._ws = result
-        self.ctx = UiContext(result, self)
+        assert isinstance(result, _Opened)
+        self._ws = result.ws
+        self.ctx = UiContext(result.ws, self)
         self.ctx.failed.connect(self._show_failure)
         # Each page is built when first shown: building them all (each reads its data) held
         # the first page back by a few hundred milliseconds.
@@ -239,17 +252,16 @@ class MainWindow(QMainWindow):
         last = self._settings.last_page
         row = keys.index(last) if last in keys else 0
         if at_once:
-            self._finish_opening(row)
+            self._finish_opening(row, result.backup_problem)
             return
         opening = self.page(keys[row])
         self.stack.setCurrentWidget(opening)
-        # The rest of the window, today's backup and what waits on ``settled`` come once
-        # the opening page's frame has been painted.
-        AfterFrame(opening, partial(self._finish_opening, row))
+        # The rest of the window and what waits on ``settled`` come once the opening page's
+        # frame has been painted.
+        AfterFrame(opening, partial(self._finish_opening, row, result.backup_problem))
 
-    def _finish_opening(self, row: int) -> None:
+    def _finish_opening(self, row: int, backup_problem: str) -> None:
         assert self.ctx is not None and self._ws is not None
-        backup_problem = self._take_todays_backup()
         self.complete()
         from planner.ui.roles.posting_drop import PostingImport  # File menu + dropped postings
 
@@ -280,18 +292,6 @@ class MainWindow(QMainWindow):
         # window: out of the collector's sight, later full collections do not walk it again.
         gc.freeze()
         self.settled.emit()
-
-    def _take_todays_backup(self) -> str:
-        """Today's backup, if none was taken yet: before anything can be changed, and after
-        the opening page, which does not need it. Why it was not taken, or ""."""
-        from planner.services.backups import auto_backup
-
-        assert self._ws is not None
-        try:
-            auto_backup(self._ws)
-        except (PlannerError, OSError) as exc:  # the planner still works; the person is told
-            return str(exc)
-        return ""
 
     def _show_open_failure(self, error: BaseException) -> None:
         from html import escape

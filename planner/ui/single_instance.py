@@ -228,6 +228,8 @@ class SingleInstance(QObject):
     def _holder_listens(self, lock: QLockFile) -> bool:
         pid = lock.getLockInfo()[0]  # 0 when the lock file cannot be read
         try:
+            if not _private(os.lstat(self.mailbox)):
+                return False  # not one a window of this user made: never knocked on
             listening = int((self.mailbox / HOLDER).read_bytes())
         except (OSError, ValueError):
             return False
@@ -273,6 +275,15 @@ class SingleInstance(QObject):
         if took_lock:
             lock.unlock()
         return answered
+
+
+def _private(info: os.stat_result) -> bool:
+    """Whether a mailbox is a folder only this user can use (where there are owners)."""
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if hasattr(os, "getuid"):
+        return info.st_uid == os.getuid() and not stat.S_IMODE(info.st_mode) & 0o077
+    return True
 
 
 def _write_new(path: Path, data: bytes) -> None:

@@ -30,6 +30,13 @@ def restore_theme(qapp: QApplication) -> Iterator[None]:
     qapp.setPalette(palette)
 
 
+@pytest.fixture
+def no_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The paint must be seen: the fallback for a paint that never comes is out of reach."""
+    monkeypatch.setattr("planner.ui.frame_watch.WAIT_MS", 600_000)
+
+
+@pytest.mark.usefixtures("no_fallback")
 def test_the_callback_runs_once_after_the_first_frame(qtbot: QtBot) -> None:
     window = QMainWindow()
     window.setCentralWidget(QLabel("Opening your planner…"))
@@ -45,6 +52,7 @@ def test_the_callback_runs_once_after_the_first_frame(qtbot: QtBot) -> None:
     assert calls == [True]
 
 
+@pytest.mark.usefixtures("no_fallback")
 def test_another_windows_paint_does_not_count(qtbot: QtBot) -> None:
     window, other = QMainWindow(), QMainWindow()
     qtbot.addWidget(window)
@@ -68,6 +76,7 @@ class _CountsPaints(QLabel):
         super().paintEvent(event)
 
 
+@pytest.mark.usefixtures("no_fallback")
 def test_a_page_s_callback_waits_for_that_page_s_own_paint(qtbot: QtBot) -> None:
     window = QMainWindow()
     stack = QStackedWidget()

@@ -108,11 +108,9 @@ def test_a_backup_that_cannot_be_taken_is_reported_and_the_window_still_opens(
     window = MainWindow(workspace=workspace, settings=ui_settings, show_first_run=False)
     qtbot.addWidget(window)
     window.show()
-    window.load()  # as a start does: the backup comes once the opening page has painted
-    qtbot.waitUntil(lambda: window.nav.isEnabled(), timeout=10_000)
-    qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage().startswith("Today's backup was not taken"),
-        timeout=5000,
-    )
+    with qtbot.waitSignal(window.settled, timeout=10_000):
+        window.load()  # as a start does: on the loading thread, then the opening page
+    assert window.nav.isEnabled()
+    assert window.statusBar().currentMessage().startswith("Today's backup was not taken")
     assert blocked.read_text(encoding="utf-8").startswith("a file")
     assert window.stack.currentWidget() is window.page("dashboard")

@@ -429,3 +429,28 @@ def test_a_second_window_process_brings_the_first_forward_and_exits(
         instances.append(caller)  # closed if it were wrongly FIRST
         assert caller.claim() is Claim.FORWARDED
         third.wait_for("brought this window forward")
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder owners and modes are POSIX")
+def test_a_mailbox_others_could_write_in_is_never_knocked_on(
+    tmp_path: Path, qtbot: QtBot, instances: list[SingleInstance], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A later start asks the window to come forward only through a folder no one else can
+    use: one opened up (or planted by another user in a shared temporary folder) could answer
+    every start and keep the planner from opening. The start runs alone instead."""
+    monkeypatch.setattr("planner.ui.single_instance.WAIT_MS", 400)
+    first = SingleInstance(tmp_path / "data")
+    instances.append(first)
+    assert first.claim() is Claim.FIRST and first.listen()
+    first.mailbox.chmod(0o777)
+    calls: list[int] = []
+    first.activated.connect(lambda: calls.append(1))
+    later = SingleInstance(tmp_path / "data")
+    instances.append(later)
+    assert later.claim() is Claim.ALONE
+    qtbot.wait(100)
+    assert calls == []
+    assert [p.name for p in first.mailbox.iterdir()] == ["holder"]  # no request was left
+    first.mailbox.chmod(0o700)
+    with qtbot.waitSignal(first.activated, timeout=10_000):
+        assert SingleInstance(tmp_path / "data").claim() is Claim.FORWARDED
