@@ -3,9 +3,8 @@ names), read without SQLAlchemy: the dashboard lists expiring ones at start."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from planner.store import reads
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
 EXPIRING_SOON_DAYS = 90
 
 
-@dataclass(frozen=True)
-class CertificationView:
+class CertificationView(NamedTuple):
     record_id: int
     cert_id: str
     name: str

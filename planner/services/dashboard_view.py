@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from planner.catalog.schema import Role
 from planner.planning import Plan, ProfileSnapshot, Readiness, RoleGap, Step, role_gap
@@ -23,8 +24,7 @@ EXPIRY_WINDOW_DAYS = EXPIRING_SOON_DAYS
 NEXT_STEPS = 3
 
 
-@dataclass(frozen=True)
-class ExpiringCertification:
+class ExpiringCertification(NamedTuple):
     certification: CertificationView
     days_left: int  # negative once expired
 
@@ -33,8 +33,7 @@ class ExpiringCertification:
         return self.days_left < 0
 
 
-@dataclass(frozen=True)
-class DashboardView:
+class DashboardView(NamedTuple):
     today: date
     target: Role | None  # None: no target chosen (or one the catalog no longer has)
     readiness: Readiness | None  # for the target, today

@@ -4,9 +4,8 @@ dashboard shows it at start; see store.reads)."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from planner.errors import NotFoundError
 from planner.planning import Plan, PlanOptions, Readiness, Step, readiness
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from planner.services.workspace import Workspace
 
 
-@dataclass(frozen=True)
-class PlanView:
+class PlanView(NamedTuple):
     plan_id: int
     plan: Plan
     readiness: Readiness  # for the target, today

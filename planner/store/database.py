@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from planner.errors import StorageError, UnusableDatabaseError
 from planner.store.backup import backup_before_migration, read_only_uri
@@ -35,14 +34,12 @@ _LEFT_ALONE = "The file was left as it is"
 _WHAT_TO_DO = "restore a backup or start afresh (either sets the file aside, it is not deleted)"
 
 
-@dataclass(frozen=True)
-class _Scripts:
+class _Scripts(NamedTuple):
     head: str
     known: frozenset[str]
 
 
-@dataclass(frozen=True)
-class _Stored:
+class _Stored(NamedTuple):
     """What an existing file holds: its Alembic revisions and the names of its tables."""
 
     revisions: frozenset[str]
