@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.services.workspace import Workspace
@@ -41,3 +43,12 @@ def make_window(
         return window
 
     return make
+
+
+@pytest.fixture
+def restore_theme(qapp: QApplication) -> Iterator[None]:
+    """Puts the application's palette and style back after a test that changes the theme."""
+    palette, style = QPalette(qapp.palette()), qapp.style().name()
+    yield
+    qapp.setStyle(style)
+    qapp.setPalette(palette)

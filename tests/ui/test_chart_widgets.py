@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -56,14 +55,6 @@ def _grab(widget: ChartWidget) -> QImage:
 
 def _colours(image: QImage) -> set[int]:
     return {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(image.height())}
-
-
-@pytest.fixture
-def restore_theme(qapp: QApplication) -> Iterator[None]:
-    palette, style = QPalette(qapp.palette()), qapp.style().name()
-    yield
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
 
 
 @pytest.mark.parametrize("palette", [ChartPalette.light(), ChartPalette.dark()])

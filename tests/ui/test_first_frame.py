@@ -7,11 +7,10 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage, QPaintEvent, QPalette
+from PySide6.QtGui import QImage, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,14 +19,6 @@ from planner.ui.main_window import PAGE_TITLES, MainWindow
 from planner.ui.settings import UiSettings
 from planner.ui.sidebar_sketch import SidebarSketch
 from planner.ui.theme import apply_theme
-
-
-@pytest.fixture
-def restore_theme(qapp: QApplication) -> Iterator[None]:
-    palette, style = QPalette(qapp.palette()), qapp.style().name()
-    yield
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
 
 
 @pytest.fixture
