@@ -124,10 +124,10 @@ def progress_chart(ctx: RunContext) -> list[Result]:
     each day one changed) to the progress chart widget painted with its points."""
     ctx.qt_app()
     from planner.planning import ProfileSnapshot
-    from planner.services.dashboard_view import dashboard, readiness_series
+    from planner.services.dashboard_view import dashboard, readiness_series, skills_of
     from planner.services.profile import snapshot
     from planner.services.workspace import Workspace
-    from planner.store import repository
+    from planner.store import reads
     from planner.ui.widgets.charts import ProgressChartWidget
 
     folder = ctx.root / "progress-data"
@@ -148,9 +148,9 @@ def progress_chart(ctx: RunContext) -> list[Result]:
     samples = repeat_ms(draw, ctx.repeats(7, 2), at_least=3, budget_s=20, cpu=cpu)
 
     # Where the time goes, each part on its own.
-    def history() -> list[tuple[date, list[repository.RatingOnDay]]]:
-        with ws.transaction() as session:
-            return repository.rating_days(session=session)
+    def history() -> list[tuple[date, list[reads.RatingOnDay]]]:
+        with ws.reading() as connection:  # as the dashboard reads it: the role's skills
+            return reads.rating_days(connection, skills_of(role))
 
     def profile() -> ProfileSnapshot:
         with ws.transaction() as session:
@@ -158,7 +158,8 @@ def progress_chart(ctx: RunContext) -> list[Result]:
 
     view = dashboard(ws)
     assert view.target is not None
-    role, ratings, person = view.target, history(), profile()
+    role = view.target
+    ratings, person = history(), profile()
     series = readiness_series(person, role, ratings)
     widget.set_points(series, today=ctx.today)
     parts = {

@@ -61,7 +61,8 @@ def dashboard(ws: Workspace) -> DashboardView:
         target_id = reads.profile(connection).target_role_id
         target = catalog.roles.get(target_id) if target_id else None
         profile = snapshot(connection, today)
-        days = reads.rating_days(connection) if target is not None else []
+        # Only the role's own skills move its readiness: the other ratings are not read.
+        days = reads.rating_days(connection, skills_of(target)) if target is not None else []
         view = load_plan(ws, connection)
     plan = view.plan if view is not None else None
     gap = role_gap(catalog, profile, target, today) if target is not None else None
@@ -87,12 +88,14 @@ def readiness_series(
     role: Role,
     days: Iterable[tuple[date, Iterable[tuple[str, int, *tuple[object, ...]]]]],
 ) -> list[tuple[date, float]]:
-    """For every day a rating changed, the readiness for ``role`` at the end of that day.
+    """For every day in ``days``, the readiness for ``role`` at the end of that day.
 
-    ``days`` is every rating as ``(skill id, level, ...)``, oldest first, grouped by local
-    day (as ``repository.rating_days`` gives it); ``profile`` supplies the rest (certifications,
-    experience, education), judged on each day. One pass over the history: each rating
-    re-scores only the requirements it touches, and each day adds one point.
+    ``days`` holds the ratings as ``(skill id, level, ...)``, oldest first, grouped by local
+    day (as ``reads.rating_days`` gives them); the dashboard passes the ratings of the role's
+    own skills, so a point marks a day on which one of them was rated. ``profile`` supplies
+    the rest (certifications, experience, education), judged on each day. One pass over the
+    history: each rating re-scores only the requirements it touches, and each day adds one
+    point.
     """
     tracker = ReadinessTracker(replace(profile, levels={}), role)
     series: list[tuple[date, float]] = []
@@ -100,6 +103,11 @@ def readiness_series(
         tracker.rate(ratings)
         series.append((day, tracker.percent(day)))
     return series
+
+
+def skills_of(role: Role) -> set[str]:
+    """Every skill a requirement of ``role`` accepts."""
+    return {skill_id for requirement in role.requirements for skill_id in requirement.any_of}
 
 
 def expiring_certifications(

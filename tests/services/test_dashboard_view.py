@@ -13,7 +13,12 @@ from planner.planning import readiness
 from planner.planning.readiness import ReadinessTracker
 from planner.services import certifications, dashboard_view, plans, profile, skills
 from planner.services.certifications import CertificationView
-from planner.services.dashboard_view import dashboard, expiring_certifications, next_steps
+from planner.services.dashboard_view import (
+    dashboard,
+    expiring_certifications,
+    next_steps,
+    skills_of,
+)
 from planner.services.workspace import Workspace
 from planner.store import repository
 
@@ -90,6 +95,19 @@ def test_a_lowered_rating_lowers_the_series(workspace: Workspace) -> None:
     _rate_on(workspace, date(2026, 5, 1), {"system-design": 1})
     (_, before), (_, after) = dashboard(workspace).progress
     assert after < before
+
+
+def test_ratings_of_skills_the_role_does_not_ask_for_add_no_point(workspace: Workspace) -> None:
+    profile.set_target(workspace, role=ROLE)
+    asked = skills_of(workspace.catalog.roles[ROLE])
+    other = next(s for s in sorted(workspace.catalog.skills) if s not in asked)
+    _rate_on(workspace, date(2026, 4, 1), {"system-design": 2})
+    _rate_on(workspace, date(2026, 4, 2), {other: 4})
+    _rate_on(workspace, date(2026, 4, 3), {"system-design": 3, other: 1})
+    assert [day for day, _ in dashboard(workspace).progress] == [
+        date(2026, 4, 1),
+        date(2026, 4, 3),
+    ]
 
 
 def test_next_steps_are_the_first_three_unfinished_in_plan_order(workspace: Workspace) -> None:

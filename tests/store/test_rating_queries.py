@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import insert
 
 from planner.services.workspace import Workspace
-from planner.store import SkillRating
+from planner.store import SkillRating, reads
 from planner.store import repository as repo
 
 SKILLS = ("python", "docker", "sql", "kubernetes", "linux")
@@ -90,6 +90,25 @@ def test_rating_days_are_the_local_days_python_gives(workspace: Workspace, local
         days = repo.rating_days(session=session)
     assert days == _expected_days(workspace)
     assert sum(len(run) for _, run in days) > 200
+
+
+@pytest.mark.parametrize("local_zone", ["Europe/Berlin", "Pacific/Chatham"], indirect=True)
+@pytest.mark.parametrize("early", [False, True], ids=["sqlite", "python"])
+def test_rating_days_of_some_skills_are_the_days_with_their_ratings(
+    workspace: Workspace, local_zone: str, early: bool
+) -> None:
+    moments = _tricky_moments(random.Random(local_zone))
+    # One rating before 1971 takes the read through Python's local time instead of SQLite's.
+    _store(workspace, moments + [datetime(1969, 7, 1, 3, 30, tzinfo=UTC)] * early)
+    wanted = {"docker", "sql"}
+    with workspace.reading() as connection:
+        days = reads.rating_days(connection, wanted)
+        everything = reads.rating_days(connection)
+        assert reads.rating_days(connection, ()) == []
+    expected = [(day, [r for r in run if r[0] in wanted]) for day, run in everything]
+    assert days == [(day, run) for day, run in expected if run]
+    assert {r[0] for _, run in days for r in run} == wanted
+    assert len(days) < len(everything)
 
 
 @pytest.mark.parametrize("local_zone", ["America/New_York"], indirect=True)
