@@ -35,7 +35,7 @@ def pdf_export(ctx: RunContext) -> list[Result]:
 
         def report() -> PlanReport:
             whole = plan_report(ws)  # the database read every export starts with
-            return replace(whole, plan=replace(whole.plan, steps=whole.plan.steps[:STEPS]))
+            return replace(whole, plan=whole.plan._replace(steps=whole.plan.steps[:STEPS]))
 
         def export() -> None:
             export_pdf(report(), out)

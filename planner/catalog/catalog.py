@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from planner.catalog.schema import Category, Certification, Family, Role, Skill
 from planner.errors import NotFoundError
@@ -17,8 +17,7 @@ def normalise_name(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@dataclass(frozen=True)
-class NameIndex(Generic[T]):
+class NameIndex(NamedTuple, Generic[T]):
     """Finds entries by id, name or alias, case-insensitively, and suggests near misses."""
 
     kind: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from planner.catalog.scale import MAX_LEVEL
 
@@ -27,8 +27,7 @@ class GapRow:
             raise ValueError(f"levels must be 0..{MAX_LEVEL}: {self}")
 
 
-@dataclass(frozen=True)
-class TimelineBar:
+class TimelineBar(NamedTuple):
     """One bar of the timeline: a step or a phase, from ``start`` through ``end`` inclusive.
 
     ``color_index`` picks a colour from ``ChartPalette.series`` (the phase, usually) and
@@ -44,8 +43,7 @@ class TimelineBar:
     milestone: bool = False
 
 
-@dataclass(frozen=True)
-class ChartPalette:
+class ChartPalette(NamedTuple):
     """Colours as ``#rrggbb`` strings, so a palette stays plain, immutable data."""
 
     background: str

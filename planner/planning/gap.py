@@ -6,8 +6,8 @@ person is closest to, so the gap and the plan talk about one concrete skill or c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from planner.catalog import Catalog
 from planner.catalog.schema import (
@@ -20,8 +20,7 @@ from planner.catalog.schema import (
 from planner.planning.profile import DAYS_PER_YEAR, ProfileSnapshot
 
 
-@dataclass(frozen=True)
-class SkillGap:
+class SkillGap(NamedTuple):
     skill_id: str
     alternatives: tuple[str, ...]
     current: int
@@ -34,8 +33,7 @@ class SkillGap:
         return max(0, self.target - self.current)
 
 
-@dataclass(frozen=True)
-class CertificationGap:
+class CertificationGap(NamedTuple):
     cert_id: str
     alternatives: tuple[str, ...]
     importance: Importance
@@ -48,8 +46,7 @@ class CertificationGap:
         return self.state == "valid"
 
 
-@dataclass(frozen=True)
-class ExperienceGap:
+class ExperienceGap(NamedTuple):
     required_years: float
     current_years: float
 
@@ -59,8 +56,7 @@ class ExperienceGap:
         return missing if missing > 1 / DAYS_PER_YEAR else 0.0  # under a day counts as met
 
 
-@dataclass(frozen=True)
-class EducationGap:
+class EducationGap(NamedTuple):
     level: str
     fields: tuple[str, ...]
     importance: Importance
@@ -71,8 +67,7 @@ class EducationGap:
         return EDUCATION_ORDER.get(self.current, 0) >= EDUCATION_ORDER[self.level]
 
 
-@dataclass(frozen=True)
-class RoleGap:
+class RoleGap(NamedTuple):
     role_id: str
     on: date
     skills: tuple[SkillGap, ...]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from planner.catalog import Catalog
@@ -265,7 +265,7 @@ def _finish(
             rank[key] = min(rank[key], rank[after])
             value[key] = max(value[key], value[after])
     return [
-        replace(s, phase=rank[k], value=value[k], depends_on=tuple(sorted(deps[k])))
+        s._replace(phase=rank[k], value=value[k], depends_on=tuple(sorted(deps[k])))
         for k, s in steps.items()
     ]
 
@@ -300,4 +300,4 @@ def order_steps(steps: list[Step]) -> list[Step]:
         {s.key: s.depends_on for s in steps},
         lambda k: (by_key[k].phase, -by_key[k].value, k),
     )
-    return [replace(by_key[k], position=i) for i, k in enumerate(order, start=1)]
+    return [by_key[k]._replace(position=i) for i, k in enumerate(order, start=1)]

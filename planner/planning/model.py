@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 StepKind = Literal["skill", "certification", "renewal", "experience", "milestone"]
 StepStatus = Literal["todo", "in_progress", "done", "skipped"]
@@ -40,8 +40,7 @@ _PHASE_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     key: str  # stable across regenerations: status and notes follow it
     kind: StepKind
     phase: Phase
@@ -86,8 +85,7 @@ class PlanOptions:
             raise ValueError("hours per week must be between 0 and 168")
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     role_id: str  # the final target
     stages: tuple[str, ...]  # role ids, one per stage; (role_id,) for a single-role plan
     steps: tuple[Step, ...]

@@ -9,7 +9,7 @@ certification is earned at most once in a plan.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.catalog import Catalog
@@ -50,7 +50,7 @@ def build_plan(
     progress = progress or {}
     start = options.start_date
     if profile.years_recorded_on is None:  # experience counts on from the plan's start
-        profile = replace(profile, years_recorded_on=start)
+        profile = profile._replace(years_recorded_on=start)
     projected = _kept_valid(profile, start)
     steps: list[Step] = []
     stage_start = start
@@ -88,16 +88,16 @@ def _kept_valid(profile: ProfileSnapshot, start: date) -> ProfileSnapshot:
     """The profile with every certification valid at the start treated as kept valid (the
     plan renews it when it would lapse); lapsed ones stay as they are."""
     certs = tuple(
-        replace(c, expires_on=None) if c.valid_on(start) else c for c in profile.certifications
+        c._replace(expires_on=None) if c.valid_on(start) else c for c in profile.certifications
     )
-    return replace(profile, certifications=certs)
+    return profile._replace(certifications=certs)
 
 
 def _with_progress(step: Step, progress: Mapping[str, StepProgress]) -> Step:
     record = progress.get(step.key)
     if record is None:
         return step
-    return replace(step, status=record.status, notes=record.notes, completed_on=record.completed_on)
+    return step._replace(status=record.status, notes=record.notes, completed_on=record.completed_on)
 
 
 def _project(profile: ProfileSnapshot, steps: Sequence[Step]) -> ProfileSnapshot:
@@ -109,7 +109,7 @@ def _project(profile: ProfileSnapshot, steps: Sequence[Step]) -> ProfileSnapshot
             levels[step.skill_id] = max(levels.get(step.skill_id, 0), step.to_level)
         elif step.kind == "certification" and step.cert_id:
             certs.append(HeldCertification(step.cert_id, None, None))
-    return replace(profile, levels=levels, certifications=tuple(certs))
+    return profile._replace(levels=levels, certifications=tuple(certs))
 
 
 def _renewals(
@@ -200,7 +200,7 @@ def _with_renewals(
     for i in range(len(dated) - 1, -1, -1):
         step = dated[i]
         if step.kind == "renewal":
-            dated[i] = replace(step, stage=stage, stage_role_id=stages[stage])
+            dated[i] = step._replace(stage=stage, stage_role_id=stages[stage])
         else:
             stage = step.stage
     return Plan(
@@ -215,4 +215,4 @@ def _with_renewals(
 def reschedule(plan: Plan, options: PlanOptions) -> Plan:
     """The same steps in the same order, re-dated for new hours per week or a new start."""
     dated, eta = schedule(plan.steps, options)
-    return replace(plan, steps=tuple(dated), options=options, eta=eta)
+    return plan._replace(steps=tuple(dated), options=options, eta=eta)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from types import MappingProxyType
+from typing import NamedTuple
 
 DAYS_PER_YEAR = 365.25
+_NO_LEVELS: Mapping[str, int] = MappingProxyType({})  # a default no one can change
 
 
 def add_years(day: date, years: int) -> date:
@@ -18,8 +20,7 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-@dataclass(frozen=True)
-class HeldCertification:
+class HeldCertification(NamedTuple):
     cert_id: str
     earned_on: date | None = None
     expires_on: date | None = None
@@ -31,11 +32,10 @@ class HeldCertification:
         return self.expires_on is None or self.expires_on >= day
 
 
-@dataclass(frozen=True)
-class ProfileSnapshot:
+class ProfileSnapshot(NamedTuple):
     """A person at one moment: current skill levels, certifications, experience, education."""
 
-    levels: Mapping[str, int] = field(default_factory=dict)
+    levels: Mapping[str, int] = _NO_LEVELS
     certifications: tuple[HeldCertification, ...] = ()
     years_experience: float = 0.0
     # The day the years figure was given; experience keeps accruing from it.

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
 from operator import mul
+from typing import NamedTuple
 
 from planner.catalog import Catalog
 from planner.catalog.scale import level_label
@@ -18,8 +18,7 @@ from planner.planning.profile import ProfileSnapshot
 WEIGHTS: dict[str, float] = {"required": 3.0, "preferred": 1.0}
 
 
-@dataclass(frozen=True)
-class ReadinessItem:
+class ReadinessItem(NamedTuple):
     kind: str  # skill | certification | experience | education
     label: str
     importance: Importance
@@ -29,8 +28,7 @@ class ReadinessItem:
     detail: str
 
 
-@dataclass(frozen=True)
-class Readiness:
+class Readiness(NamedTuple):
     role_id: str
     percent: float
     items: tuple[ReadinessItem, ...]

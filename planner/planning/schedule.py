@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.planning.model import PlanOptions, Step
@@ -49,8 +48,8 @@ def schedule(steps: Sequence[Step], options: PlanOptions) -> tuple[list[Step], d
         placed.add(step.key)
         begin, cursor = cursor, cursor + duration(step)
         dated.append(
-            replace(
-                step, planned_start=_day(start, begin), planned_end=_end_day(start, begin, cursor)
+            step._replace(
+                planned_start=_day(start, begin), planned_end=_end_day(start, begin, cursor)
             )
         )
 
@@ -87,7 +86,7 @@ def schedule(steps: Sequence[Step], options: PlanOptions) -> tuple[list[Step], d
             begin = _day(start, stage_begin[step.stage])
             reached = step.deadline or begin
             end = max(begin, reached - timedelta(days=1))
-            dated.append(replace(step, planned_start=begin, planned_end=end))
+            dated.append(step._replace(planned_start=begin, planned_end=end))
             placed.add(step.key)
         else:  # milestone: once the study and experience of its stage (and earlier) are done
             place_due_renewals(cursor)
@@ -100,11 +99,11 @@ def schedule(steps: Sequence[Step], options: PlanOptions) -> tuple[list[Step], d
                 place(lapsing[0])
                 day = max(day, dated[-1].planned_end or day)
                 lapsing = [r for r in renewals if ready(r) and (r.deadline or date.max) <= day]
-            dated.append(replace(step, planned_start=day, planned_end=day))
+            dated.append(step._replace(planned_start=day, planned_end=day))
             placed.add(step.key)
     while renewals:
         nxt = next((r for r in renewals if ready(r)), renewals[0])
         renewals.remove(nxt)
         place(nxt)
     eta = max((s.planned_end for s in dated if s.planned_end), default=start)
-    return [replace(s, position=i) for i, s in enumerate(dated, start=1)], eta
+    return [s._replace(position=i) for i, s in enumerate(dated, start=1)], eta

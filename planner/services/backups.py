@@ -3,9 +3,9 @@ a copy on demand, restoring one, and the ways out of a database that cannot be o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from planner.errors import InvalidInputError, UnusableDatabaseError
 from planner.services.workspace import Workspace
@@ -35,8 +35,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class RestoreResult:
+class RestoreResult(NamedTuple):
     restored_from: Path
     copy_of_previous: Path | None  # a rolling backup of the data the restore replaced
     set_aside: Path | None  # the unusable file moved out of the way, if there was one

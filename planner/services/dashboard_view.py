@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -97,7 +96,7 @@ def readiness_series(
     history: each rating re-scores only the requirements it touches, and each day adds one
     point.
     """
-    tracker = ReadinessTracker(replace(profile, levels={}), role)
+    tracker = ReadinessTracker(profile._replace(levels={}), role)
     series: list[tuple[date, float]] = []
     for day, ratings in days:
         tracker.rate(ratings)

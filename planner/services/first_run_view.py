@@ -4,7 +4,7 @@ person's levels, and a preview of the plan the answers would give (nothing is st
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from planner.catalog.schema import EDUCATION_NAMES, EDUCATION_ORDER
@@ -137,10 +137,10 @@ def preview_plan(ws: Workspace, answers: Answers) -> PlanPreview:
     with ws.transaction() as session:
         profile = snapshot(session, today)
     if round(profile.years_on(today), 1) != round(years, 1):
-        profile = replace(profile, years_experience=years, years_recorded_on=today)
+        profile = profile._replace(years_experience=years, years_recorded_on=today)
     if answers.education in EDUCATION_ORDER:
-        profile = replace(profile, education=answers.education)
-    profile = replace(profile, levels={**profile.levels, **answers.levels})
+        profile = profile._replace(education=answers.education)
+    profile = profile._replace(levels={**profile.levels, **answers.levels})
     via: list[str] = []
     if profile.current_role_id in cat.roles:
         route = find_route(cat, profile.current_role_id or "", answers.role_id) or []

@@ -7,9 +7,9 @@ import os
 import re
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from planner.errors import StorageError
 
@@ -71,8 +71,7 @@ def _taken_at(stamp: str) -> datetime:
     )
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     path: Path
     taken_at: datetime
     size: int

@@ -176,11 +176,8 @@ def rating_days(
     Python took 100 ms), and only the skills asked for (a role's progress reads the ratings
     of its own skills; each row costs about a microsecond to make and to read).
     """
-    if skills is None:
-        of_skills, wanted = "1", ()
-    else:
-        wanted = tuple(skills)
-        of_skills = f"skill_id IN ({', '.join('?' * len(wanted))})"
+    wanted: tuple[str, ...] = () if skills is None else tuple(skills)
+    of_skills = "1" if skills is None else f"skill_id IN ({', '.join('?' * len(wanted))})"
     (outside,) = connection.execute(
         _OUTSIDE_SPAN_SQL.format(of_skills=of_skills), _LOCALTIME_SPAN + wanted
     ).fetchone()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -38,11 +37,11 @@ def make_report(
     profile = beginner()
     plan = build_plan(catalog, profile, role, PlanOptions(10, START), via=via)
     steps = list(plan.steps)
-    steps[0] = replace(steps[0], status="done", completed_on=date(2026, 1, 20))
-    steps[1] = replace(steps[1], status="in_progress")
+    steps[0] = steps[0]._replace(status="done", completed_on=date(2026, 1, 20))
+    steps[1] = steps[1]._replace(status="in_progress")
     for index, note in (notes or {}).items():
-        steps[index] = replace(steps[index], notes=note)
-    plan = replace(plan, steps=tuple(steps))
+        steps[index] = steps[index]._replace(notes=note)
+    plan = plan._replace(steps=tuple(steps))
     target = catalog.roles[role]
     return PlanReport(
         plan=plan,

@@ -88,10 +88,9 @@ def test_uids_are_stable_across_regeneration(catalog: Catalog) -> None:
     # A regenerated plan: other dates and statuses, the same step keys.
     later = replace(
         before,
-        plan=replace(
-            before.plan,
+        plan=before.plan._replace(
             steps=tuple(
-                replace(s, planned_start=s.planned_start + timedelta(days=30), status="todo")
+                s._replace(planned_start=s.planned_start + timedelta(days=30), status="todo")
                 for s in before.plan.steps
                 if s.planned_start is not None
             ),
@@ -102,8 +101,8 @@ def test_uids_are_stable_across_regeneration(catalog: Catalog) -> None:
     assert uids == again
     assert all(uid.endswith("@learning-path-planner.invalid") for uid in uids)
     # A key with characters a UID should not carry is written safely, and stays distinct.
-    odd = replace(before.plan.steps[0], key="skill:c++ & co/é")
-    odd_report = replace(before, plan=replace(before.plan, steps=(odd,)))
+    odd = before.plan.steps[0]._replace(key="skill:c++ & co/é")
+    odd_report = replace(before, plan=before.plan._replace(steps=(odd,)))
     (event,) = events(render_ics(odd_report, stamp=STAMP))
     assert (
         str(event["UID"]) == "step-skill:c%2B%2B%20%26%20co%2F%C3%A9@learning-path-planner.invalid"
@@ -113,9 +112,9 @@ def test_uids_are_stable_across_regeneration(catalog: Catalog) -> None:
 def test_unscheduled_steps_are_left_out(catalog: Catalog) -> None:
     report = make_report(catalog)
     steps = list(report.plan.steps)
-    steps[1] = replace(steps[1], planned_start=None, planned_end=None)
+    steps[1] = steps[1]._replace(planned_start=None, planned_end=None)
     found = events(
-        render_ics(replace(report, plan=replace(report.plan, steps=tuple(steps))), stamp=STAMP)
+        render_ics(replace(report, plan=report.plan._replace(steps=tuple(steps))), stamp=STAMP)
     )
     assert len(found) == len(steps) - 1
     assert steps[1].title not in " ".join(str(e["SUMMARY"]) for e in found)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -58,7 +57,7 @@ def replay(cat: Catalog, seed: int, role_ids: list[str], days: int = 60) -> int:
             ]
             tracker.rate(ratings)
             levels.update(ratings)
-            expected = readiness(cat, replace(profile, levels=levels), target, day).percent
+            expected = readiness(cat, profile._replace(levels=levels), target, day).percent
             assert tracker.percent(day) == expected, (role_id, day, ratings)
             checked += 1
     return checked

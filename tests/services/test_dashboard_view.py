@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from itertools import groupby
 
@@ -84,7 +83,7 @@ def test_one_point_per_day_a_rating_changed_with_that_days_readiness(
         {"python": 4, "docker": 2, "system-design": 3},
     ]
     for (day, percent), levels in zip(view.progress, expected, strict=True):
-        assert percent == readiness(catalog, replace(now, levels=levels), role, day).percent
+        assert percent == readiness(catalog, now._replace(levels=levels), role, day).percent
     assert view.progress[0][1] < view.progress[1][1] < view.progress[2][1]
     assert view.readiness is not None and view.readiness.percent == view.progress[-1][1]
 
@@ -223,7 +222,7 @@ def test_a_long_history_gives_each_days_readiness_as_a_full_readiness_would(
     levels: dict[str, int] = {}
     for rated_on, run in groupby(history, lambda r: r.rated_at.astimezone().date()):
         levels.update((r.skill_id, r.level) for r in run)
-        as_of = replace(now, levels=dict(levels))
+        as_of = now._replace(levels=dict(levels))
         expected.append((rated_on, readiness(catalog, as_of, role, rated_on).percent))
     assert list(view.progress) == expected
     assert len(expected) > 100
