@@ -89,17 +89,23 @@ _CONFIG: dict[str, Any] = {"extra": "forbid", "str_strip_whitespace": True, "all
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True, slots=True)
 class Check:
     """Annotated metadata: ``check(value)`` returns the value or raises ValueError.
 
     Pydantic runs it after the field's own validation, so the problem is reported at the
     field's place (``id: Value error, ...``) along with every other problem of the entry.
     WORKAROUND: pydantic's AfterValidator would do the same, but importing it here would load
-    pydantic at start-up; this is the hook AfterValidator itself uses.
+    pydantic at start-up; this is the hook AfterValidator itself uses. A plain class, as
+    Bound is: a dataclass costs every start about a millisecond to create.
     """
 
-    check: Callable[[Any], Any]
+    __slots__ = ("check",)
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
+
+    def __repr__(self) -> str:
+        return f"Check({self.check.__name__})"
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
         from pydantic_core import core_schema
