@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Generic, NamedTuple, TypeVar
 
 from planner.catalog.schema import Category, Certification, Family, Role, Skill
@@ -73,49 +74,24 @@ class Catalog:
     custom_skill_ids: frozenset[str] = frozenset()
     custom_role_ids: frozenset[str] = frozenset()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(
-            self,
-            "_skill_index",
-            NameIndex.build(
-                "skill",
-                self.skills,
-                [(s.id, s.name) for s in self.skills.values()]
-                + [(s.id, a) for s in self.skills.values() for a in s.aliases],
-            ),
-        )
-        object.__setattr__(
-            self,
-            "_cert_index",
-            NameIndex.build(
-                "certification",
-                self.certifications,
-                [(c.id, c.name) for c in self.certifications.values()]
-                + [(c.id, a) for c in self.certifications.values() for a in c.aliases],
-            ),
-        )
-        object.__setattr__(
-            self,
-            "_role_index",
-            NameIndex.build(
-                "role",
-                self.roles,
-                [(r.id, r.title) for r in self.roles.values()]
-                + [(r.id, a) for r in self.roles.values() for a in r.also_called],
-            ),
-        )
-
-    @property
+    # The name indexes are built on first use: a start draws the dashboard without them.
+    @cached_property
     def skill_index(self) -> NameIndex[Skill]:
-        return self._skill_index  # type: ignore[attr-defined,no-any-return]
+        skills = self.skills.values()
+        names = [(s.id, s.name) for s in skills] + [(s.id, a) for s in skills for a in s.aliases]
+        return NameIndex.build("skill", self.skills, names)
 
-    @property
+    @cached_property
     def certification_index(self) -> NameIndex[Certification]:
-        return self._cert_index  # type: ignore[attr-defined,no-any-return]
+        certs = self.certifications.values()
+        names = [(c.id, c.name) for c in certs] + [(c.id, a) for c in certs for a in c.aliases]
+        return NameIndex.build("certification", self.certifications, names)
 
-    @property
+    @cached_property
     def role_index(self) -> NameIndex[Role]:
-        return self._role_index  # type: ignore[attr-defined,no-any-return]
+        roles = self.roles.values()
+        names = [(r.id, r.title) for r in roles] + [(r.id, a) for r in roles for a in r.also_called]
+        return NameIndex.build("role", self.roles, names)
 
     def find_skill(self, query: str) -> Skill:
         return self.skill_index.find(query)
