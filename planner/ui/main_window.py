@@ -4,6 +4,7 @@ the database are opened right after, off the GUI thread, and the pages arrive th
 from __future__ import annotations
 
 import gc
+import linecache
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -81,6 +82,20 @@ def _open(data_dir: Path | None, ws: Workspace | None) -> _Opened:
     except (PlannerError, OSError) as exc:  # the planner still works; the person is told
         return _Opened(ws, str(exc))
     return _Opened(ws, "")
+
+
+def _let_go_of_sources() -> None:
+    """Empty the line cache, unless another Python thread could be reading it.
+
+    PySide's import hook reads the source of every module imported after PySide into
+    linecache, to look for its feature switches: about 4 MB of text by the time the dashboard
+    is drawn, some 30 MB more once the services are in. Nothing in the planner reads those
+    lines back (a traceback reads its own again), so they go once a batch of imports is
+    over. Only while this is the one thread: an import on another could be reading an entry
+    as the cache is emptied.
+    """
+    if threading.active_count() == 1:
+        linecache.clearcache()
 
 
 class MainWindow(QMainWindow):
@@ -240,6 +255,9 @@ class MainWindow(QMainWindow):
         from planner.ui.pages import PAGES
 
         assert isinstance(result, _Opened)
+        if self._loading is not None:
+            self._loading.join()  # it ends with the signal that brought us here
+        _let_go_of_sources()  # what the loading thread imported; the page reuses the memory
         self._ws = result.ws
         self.ctx = UiContext(result.ws, self)
         self.ctx.failed.connect(self._show_failure)
@@ -348,6 +366,7 @@ class MainWindow(QMainWindow):
         if page is None:
             assert self.ctx is not None, "pages exist once the data is open"
             page = self._page_kinds[key].create(self.ctx, self.stack)
+            _let_go_of_sources()  # a page's first showing imports its modules (and services)
             self._pages[key] = page
             self.stack.addWidget(page)
             # A page may ask for another one (a dashboard step opens the plan, say).

@@ -114,3 +114,37 @@ def test_a_backup_that_cannot_be_taken_is_reported_and_the_window_still_opens(
     assert window.statusBar().currentMessage().startswith("Today's backup was not taken")
     assert blocked.read_text(encoding="utf-8").startswith("a file")
     assert window.stack.currentWidget() is window.page("dashboard")
+
+
+def test_sources_left_in_the_line_cache_by_imports_are_let_go_once_loaded(
+    workspace: Workspace, ui_settings: UiSettings, qtbot: QtBot
+) -> None:
+    import linecache
+    import threading
+
+    from planner.ui import main_window
+
+    assert threading.active_count() == 1, f"threads left running: {threading.enumerate()}"
+    # PySide's import hook leaves each imported module's source here; this stands for them.
+    linecache.getlines(main_window.__file__)
+    assert main_window.__file__ in linecache.cache
+    window = MainWindow(workspace=workspace, settings=ui_settings, show_first_run=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.settled, timeout=10_000):
+        window.load()
+    assert main_window.__file__ not in linecache.cache
+
+    # Not while another thread runs: an import there could be reading the cache.
+    linecache.getlines(main_window.__file__)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        window.page("skills")  # a page shown for the first time lets go of its imports'
+        assert main_window.__file__ in linecache.cache
+    finally:
+        release.set()
+        other.join()
+    window.page("plan")
+    assert main_window.__file__ not in linecache.cache
