@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner import APP_ID, APP_NAME
@@ -23,10 +22,14 @@ from planner.ui.single_instance import Claim, SingleInstance, bring_forward, dat
 from planner.ui.theme import apply_palette, apply_style, follow_color_scheme, wants_dark
 
 GC_PAUSE_MS = 10_000  # the longest the collector is off during a start
+FIRST_FRAME_ICON_PX = 64  # the largest icon size the first frame carries
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    """The application object with the planner's name, icon and desktop identity."""
+def make_application(
+    argv: list[str] | None = None, *, icon_up_to: int | None = None
+) -> QApplication:
+    """The application object with the planner's name, desktop identity and icon (its sizes
+    up to ``icon_up_to`` pixels only, if given: see run_app)."""
     # Created in Fusion, the planner's style: setting it from Python would cost the first
     # frame some 7 ms (see theme.apply_style).
     app = QApplication.instance() or QApplication(
@@ -37,13 +40,22 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("learning-path-planner")
     app.setDesktopFileName(APP_ID)
-    # Every drawn size, so each is crisp; QIcon reads a file only when its size is first drawn,
-    # so this costs nothing before the first paint.
-    icon = QIcon()
-    for png in (resources_root() / "icons" / "hicolor").glob(f"*/apps/{APP_ID}.png"):
-        icon.addFile(str(png))
-    app.setWindowIcon(icon)
+    set_window_icon(app, up_to=icon_up_to)
     return app
+
+
+def set_window_icon(app: QApplication, *, up_to: int | None = None) -> None:
+    """The planner's icon for every window, in each drawn size (up to ``up_to`` pixels, if
+    given) so each is crisp."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for folder in sorted((resources_root() / "icons" / "hicolor").iterdir()):
+        png = folder / "apps" / f"{APP_ID}.png"
+        size = int(folder.name.partition("x")[0]) if folder.name[:1].isdigit() else 0
+        if png.is_file() and (up_to is None or size <= up_to):
+            icon.addFile(str(png))
+    app.setWindowIcon(icon)
 
 
 def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
@@ -52,7 +64,10 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
     # has settled, which freezes what exists by then out of its sight, or after a while
     # whatever happens (a start that went wrong must not leave it off).
     gc.disable()
-    app = make_application(argv)
+    # On X11 a window carries its icon's pixels in every size it has (_NET_WM_ICON): all of
+    # them, up to 512 px, cost the first frame some 16 ms under Xvfb. The first frame has the
+    # sizes a title bar or a task bar shows; the rest come once the opening page is drawn.
+    app = make_application(argv, icon_up_to=FIRST_FRAME_ICON_PX)
     QTimer.singleShot(GC_PAUSE_MS, gc.enable)
 
     folder = data_folder(data_dir)
@@ -76,6 +91,7 @@ def run_app(data_dir: Path | None = None, argv: list[str] | None = None) -> int:
         # GIL for the loading thread to wait on (later starts wait for the channel).
         window.settled.disconnect(once_settled)  # settled again after a recovery
         gc.enable()
+        set_window_icon(app)  # every size now (see make_application above)
         apply_style(app, dark=dark)
         follow_color_scheme(app, theme)
         if claim is Claim.FIRST and not instance.listen():
