@@ -81,9 +81,10 @@ def run(ctx: RunContext) -> list[Result]:
     data = ctx.populated_copy("window-data")
     env = _child_env(ctx, ctx.folder("window-config"))
     _prepare_settings(env)
-    # Eleven, not seven: on a two-core VM the medians of seven starts moved by up to 20 %
-    # between runs a minute apart, as other work came and went.
-    runs = ctx.repeats(11, 2)
+    # Twenty-one: on this two-core VM the machine's speed drifts by 20-40 % for seconds at a
+    # time, and with seven or eleven starts a spell over a few of one side's starts moved
+    # the ratio of the medians by 0.1-0.2 between runs a minute apart.
+    runs = ctx.repeats(21, 2)
 
     ctx.log("  warming up (one start of each, not counted: caches, today's backup)…")
     _start(BARE_SCRIPT, [], env)
