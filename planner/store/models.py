@@ -112,12 +112,14 @@ class SkillRating(SQLModel, table=True):
     __table_args__ = (
         sa.CheckConstraint(f"level BETWEEN {MIN_LEVEL} AND {MAX_LEVEL}", name="level_range"),
         sa.Index("ix_skill_rating_skill_id_rated_at", "skill_id", "rated_at"),
+        # The history in time order with what the progress chart reads (reads.rating_days).
+        sa.Index("ix_skill_rating_timeline", "rated_at", "id", "skill_id", "level"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     skill_id: str = Field(index=True)
     level: int
-    rated_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, index=True)
+    rated_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     source: str = "manual"  # one of RATING_SOURCES
     note: str = ""
 

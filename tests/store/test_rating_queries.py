@@ -158,3 +158,16 @@ def test_no_ratings_no_days(workspace: Workspace) -> None:
         assert repo.rating_days(session=session) == []
         assert repo.latest_ratings(session=session) == []
         assert repo.latest_levels(session=session) == {}
+
+
+def test_a_roles_ratings_are_read_along_the_timeline_index(workspace: Workspace) -> None:
+    # Time order and every column read in one index (migration 0005): no sort, no lookups.
+    _store(workspace, _tricky_moments(random.Random(5)))
+    with workspace.reading() as connection:
+        traced: list[str] = []
+        connection.set_trace_callback(traced.append)
+        reads.rating_days(connection, {"docker", "sql"})
+        connection.set_trace_callback(None)
+        (query,) = [q for q in traced if "ORDER BY rated_at" in q]
+        plan = " ".join(row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert plan == "SCAN skill_rating USING COVERING INDEX ix_skill_rating_timeline", plan

@@ -42,6 +42,10 @@ with Workspace(Path(sys.argv[1])) as ws:
 PY
   )
 fi
+# From 0004 on: a role of the person's own.
+if [[ "$revision" > "0003" ]]; then
+  run custom duplicate cloud-architect --title "My <i>cloud</i> role"
+fi
 # Through the backup API: a consistent file even if a WAL were left beside it.
 "$python" -c "import sqlite3,sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))" "$folder/planner.sqlite3" "$out"
 rm -rf "$folder"
