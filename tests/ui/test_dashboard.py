@@ -86,6 +86,25 @@ def test_rating_a_skill_moves_the_gauge_and_the_progress_line(ctx: UiContext, qt
     assert page.progress_chart.points() == points
 
 
+def test_ratings_of_other_skills_leave_the_progress_line_empty_and_say_what_counts(
+    ctx: UiContext, qtbot: QtBot
+) -> None:
+    ctx.push(commands.set_target(ctx, ROLE))
+    asked = {s for r in ctx.ws.catalog.roles[ROLE].requirements for s in r.any_of}
+    other = next(s for s in sorted(ctx.ws.catalog.skills) if s not in asked)
+    _rate_earlier(ctx.ws, date(2026, 3, 1), {other: 3})
+    page = _page(ctx, qtbot)
+    assert not page.progress_chart.points()
+    assert page.progress_note.text().startswith("Rate the skills this role asks for")
+
+    ctx.push(commands.rate_skill(ctx, "python", 2))
+    assert len(page.progress_chart.points()) == 1
+    assert page.progress_note.text().endswith(
+        "on each day you rated one of its skills; the dashed line carries the latest value "
+        "on to today."
+    )
+
+
 def test_next_steps_follow_the_plan_and_enter_opens_it(ctx: UiContext, qtbot: QtBot) -> None:
     ctx.push(commands.set_target(ctx, ROLE))
     page = _page(ctx, qtbot)

@@ -266,10 +266,11 @@ class DashboardPage(QWidget):
             view.progress, today=view.today, empty_text="Rate your skills to start the line"
         )
         self.progress_note.setText(
-            f"Your readiness for {target.title} on each day you rated a skill; "
+            f"Your readiness for {target.title} on each day you rated one of its skills; "
             "the dashed line carries the latest value on to today."
             if view.progress
-            else "Rate your skills on the Skills page: each day you do adds a point here."
+            else "Rate the skills this role asks for on the Skills page: each day you do adds "
+            "a point here."
         )
 
         rows = gap_rows(self.ctx.ws.catalog, view.gap)
