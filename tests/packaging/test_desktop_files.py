@@ -3,8 +3,6 @@ the freedesktop validators read them, and their installation for the current use
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import subprocess
 import sys
@@ -124,48 +122,3 @@ def test_the_window_shows_the_icon_and_the_name(qapp: object) -> None:
     assert not icon.isNull()
     assert {16, 32, 48, 256} <= {s.width() for s in icon.availableSizes()}
     assert not icon.pixmap(64, 64).toImage().isNull()
-
-
-_START_SIZES = r"""
-import json, sys
-from pathlib import Path
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from planner.ui import app as ui_app, main_window
-from planner.ui.settings import UiSettings
-settings = UiSettings()
-settings.first_run_done = True
-settings.sync()
-sizes = {}
-def widths():
-    return sorted({s.width() for s in app.windowIcon().availableSizes()})
-built = main_window.MainWindow.__init__
-def watch(window, *args, **kwargs):
-    built(window, *args, **kwargs)
-    sizes["first_frame"] = widths()
-    def settled():  # after the window's own handlers of the signal
-        QTimer.singleShot(0, lambda: (sizes.setdefault("settled", widths()), app.quit()))
-    window.settled.connect(settled)
-main_window.MainWindow.__init__ = watch
-ui_app.run_app(Path(sys.argv[1]))
-print(json.dumps(sizes))
-"""
-
-
-def test_a_start_shows_the_small_icon_sizes_first_and_every_size_once_settled(
-    tmp_path: Path,
-) -> None:
-    # On X11 the first frame would carry every size's pixels (16 ms under Xvfb for all eight).
-    done = subprocess.run(
-        [sys.executable, "-c", _START_SIZES, str(tmp_path / "data")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    sizes = json.loads(done.stdout.strip().splitlines()[-1])
-    assert sizes["first_frame"] == [s for s in PNG_SIZES if s <= 64]
-    assert sizes["settled"] == list(PNG_SIZES)

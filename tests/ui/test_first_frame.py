@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QImage, QPaintEvent
@@ -179,12 +180,11 @@ main(["--data-dir", sys.argv[1]])
 """
 
 
-def test_the_first_frame_holds_only_what_it_shows(data_folder: Path) -> None:
-    """No item view, busy bar or menu action in the first frame, and the Qt namespace's enums
-    not built yet (each costs tens of milliseconds there: see planner/ui/sidebar_sketch.py and
-    the WORKAROUND notes in planner/ui/main_window.py); all of it there once the data is in."""
+def _start(script: str, folder: Path) -> Any:
+    """Run ``script`` (a start of the window on ``folder``) in a fresh interpreter: this test
+    process has built every Qt class and enum already. What it printed last, as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", _START, str(data_folder)],
+        [sys.executable, "-c", script, str(folder)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -192,7 +192,14 @@ def test_the_first_frame_holds_only_what_it_shows(data_folder: Path) -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_first_frame_holds_only_what_it_shows(data_folder: Path) -> None:
+    """No item view, busy bar or menu action in the first frame, and the Qt namespace's enums
+    not built yet (each costs tens of milliseconds there: see planner/ui/sidebar_sketch.py and
+    the WORKAROUND notes in planner/ui/main_window.py); all of it there once the data is in."""
+    seen = _start(_START, data_folder)
     first, loaded = seen["first"], seen["loaded"]
     assert "SidebarSketch" in first["widgets"] and "QLabel" in first["widgets"]
     assert not {"QListWidget", "QProgressBar"} & set(first["widgets"])
@@ -203,6 +210,42 @@ def test_the_first_frame_holds_only_what_it_shows(data_folder: Path) -> None:
     assert loaded["nav_enabled"] is True
     expected = {shortcut for _, _, shortcut in PAGE_TITLES} | {"Ctrl+E", "Ctrl+Z"}
     assert expected <= set(loaded["shortcuts"])
+
+
+_START_SIZES = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from planner.ui import app as ui_app, main_window
+from planner.ui.settings import UiSettings
+settings = UiSettings()
+settings.first_run_done = True
+settings.sync()
+sizes = {}
+def widths():
+    return sorted({s.width() for s in app.windowIcon().availableSizes()})
+built = main_window.MainWindow.__init__
+def watch(window, *args, **kwargs):
+    built(window, *args, **kwargs)
+    sizes["first_frame"] = widths()
+    def settled():  # after the window's own handlers of the signal
+        QTimer.singleShot(0, lambda: (sizes.setdefault("settled", widths()), app.quit()))
+    window.settled.connect(settled)
+main_window.MainWindow.__init__ = watch
+ui_app.run_app(Path(sys.argv[1]))
+print(json.dumps(sizes))
+"""
+
+
+def test_the_first_frame_has_the_small_icon_sizes_and_every_size_comes_once_settled(
+    data_folder: Path,
+) -> None:
+    # On X11 the first frame would carry the pixels of every size (16 ms under Xvfb for all).
+    sizes = _start(_START_SIZES, data_folder)
+    assert sizes["first_frame"] == [16, 24, 32, 48, 64]
+    assert sizes["settled"] == [16, 24, 32, 48, 64, 128, 256, 512]
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
