@@ -40,6 +40,11 @@ def _child_env(ctx: RunContext, config: Path) -> dict[str, str]:
     env["PYTHONPYCACHEPREFIX"] = str(ctx.folder("pycache"))
     # The window's settings (first run done, last page) live in the run's own folder.
     env["XDG_CONFIG_HOME"] = str(config)
+    # The single-instance lock and mailbox of each start (the benchmark ends its windows with
+    # os._exit, which leaves them) go in the run's own runtime folder, private as Linux's.
+    runtime = ctx.folder("runtime")
+    runtime.chmod(0o700)
+    env["XDG_RUNTIME_DIR"] = str(runtime)
     env.pop("PLANNER_THEME", None)
     env.pop("PLANNER_DATA_DIR", None)
     return env

@@ -36,6 +36,20 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
 
 
+@pytest.fixture(autouse=True)
+def runtime_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A private runtime folder per test, where Linux puts a window's single-instance lock and
+    mailbox: the windows a test opens (or kills) leave nothing in the shared temporary
+    folder, and the processes it starts inherit it. Beside tmp_path, not in it: some tests
+    check that folder holds only what they wrote."""
+    folder = tmp_path_factory.mktemp("runtime")
+    folder.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database migrated to head once per run; tests get copies (migrating is slower)."""

@@ -36,16 +36,6 @@ START_TIMEOUT = 60.0  # a cold start of a window process; only a hang reaches it
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
-@pytest.fixture(autouse=True)
-def runtime_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private runtime folder per test (where Linux puts the lock and mailbox), so nothing
-    is left in the shared temporary folder; window processes started by a test inherit it."""
-    folder = tmp_path / "runtime"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
-
-
 @pytest.fixture
 def instances() -> Iterator[list[SingleInstance]]:
     """Instances made by a test, closed after it (their lock and mailbox are real files)."""
