@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from planner.services import plans, roles
+from planner.services.dashboard_view import skills_of
 from planner.services.workspace import Workspace
 from planner.store import repository
 from planner.ui import commands
@@ -90,7 +91,7 @@ def test_ratings_of_other_skills_leave_the_progress_line_empty_and_say_what_coun
     ctx: UiContext, qtbot: QtBot
 ) -> None:
     ctx.push(commands.set_target(ctx, ROLE))
-    asked = {s for r in ctx.ws.catalog.roles[ROLE].requirements for s in r.any_of}
+    asked = skills_of(ctx.ws.catalog.roles[ROLE])
     other = next(s for s in sorted(ctx.ws.catalog.skills) if s not in asked)
     _rate_earlier(ctx.ws, date(2026, 3, 1), {other: 3})
     page = _page(ctx, qtbot)
